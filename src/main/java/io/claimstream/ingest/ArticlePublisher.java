@@ -1,0 +1,51 @@
+package io.claimstream.ingest;
+
+import io.claimstream.avro.Article;
+import io.claimstream.stream.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/** Publishes articles to the articles topic, keyed by article id, timestamped with their event time. */
+public final class ArticlePublisher implements AutoCloseable {
+    private final KafkaProducer<String, Article> producer;
+    private final Topics.Topic<String, Article> topic;
+
+    public ArticlePublisher(Properties clientConfig, Topics topics) {
+        Properties p = new Properties();
+        clientConfig.stringPropertyNames().stream()
+                .filter(ProducerConfig.configNames()::contains)
+                .forEach(k -> p.setProperty(k, clientConfig.getProperty(k)));
+        // Idempotent and acknowledged by every replica: a retried send never duplicates an article.
+        p.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.setProperty(ProducerConfig.ACKS_CONFIG, "all");
+        p.setProperty(ProducerConfig.LINGER_MS_CONFIG, clientConfig.getProperty("producer.linger.ms", "5"));
+        this.topic = topics.articles();
+        this.producer = new KafkaProducer<>(p, topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    /** Sends one article; its record timestamp is its published time, else {@code fallbackTime}. */
+    public Future<RecordMetadata> publish(Article article, Instant fallbackTime) {
+        long timestamp = (article.getPublished() != null ? article.getPublished() : fallbackTime).toEpochMilli();
+        return producer.send(new ProducerRecord<>(topic.name(), null, timestamp, article.getId(), article));
+    }
+
+    public RecordMetadata publishAndWait(Article article, Instant fallbackTime) throws ExecutionException, InterruptedException {
+        return publish(article, fallbackTime).get();
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

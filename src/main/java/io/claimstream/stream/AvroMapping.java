@@ -1,0 +1,152 @@
+package io.claimstream.stream;
+
+import io.claimstream.avro.Article;
+import io.claimstream.avro.Consensus;
+import io.claimstream.avro.ConsensusChange;
+import io.claimstream.avro.SourceClaim;
+import io.claimstream.avro.Trigger;
+import io.claimstream.consensus.Change;
+import io.claimstream.consensus.Evidence;
+import io.claimstream.consensus.Figure;
+import io.claimstream.consensus.KeyHistory;
+import io.claimstream.consensus.Standing;
+import io.claimstream.consensus.WeightedEvidence;
+import io.claimstream.model.ArticleText;
+import io.claimstream.model.Bound;
+import io.claimstream.model.Claim;
+import io.claimstream.model.ClaimKey;
+import io.claimstream.model.Modality;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Converts between the wire records (generated from schemas/*.avsc) and the pure domain types. */
+public final class AvroMapping {
+    private AvroMapping() {}
+
+    public static ArticleText toDomain(Article a) {
+        return new ArticleText(a.getId(), a.getSource(), a.getUrl(), a.getTitle(),
+                a.getPublished() == null ? null : a.getPublished().toEpochMilli(), a.getText());
+    }
+
+    public static io.claimstream.avro.Claim toAvro(Claim c, String url, long eventTime, String extractorVersion) {
+        return io.claimstream.avro.Claim.newBuilder()
+                .setArticleId(c.articleId()).setSource(c.source()).setUrl(url)
+                .setSubject(c.subject()).setCounterparty(c.counterparty())
+                .setAttribute(c.attribute()).setQualifier(c.qualifier())
+                .setValue(c.value()).setValueHigh(c.valueHigh()).setUnit(c.unit())
+                .setBound(bound(c.bound())).setModality(modality(c.modality()))
+                .setDerived(c.derived()).setEvidence(c.evidence()).setStart(c.start()).setEnd(c.end())
+                .setEventTime(java.time.Instant.ofEpochMilli(eventTime))
+                .setExtractorVersion(extractorVersion).setRetracted(false)
+                .build();
+    }
+
+    /** A withdrawal of what {@code articleId} said earlier about {@code key}. */
+    public static io.claimstream.avro.Claim retraction(String key, String articleId, String source, String url,
+                                                      long eventTime, String extractorVersion) {
+        ClaimKey k = ClaimKey.parse(key);
+        return io.claimstream.avro.Claim.newBuilder()
+                .setArticleId(articleId).setSource(source).setUrl(url)
+                .setSubject(k.subject()).setCounterparty(k.counterparty())
+                .setAttribute(k.attribute()).setQualifier(k.qualifier())
+                .setValue(0).setValueHigh(null).setUnit("")
+                .setBound(io.claimstream.avro.Bound.exact).setModality(io.claimstream.avro.Modality.reported)
+                .setDerived(false).setEvidence("").setStart(0).setEnd(0)
+                .setEventTime(java.time.Instant.ofEpochMilli(eventTime))
+                .setExtractorVersion(extractorVersion).setRetracted(true)
+                .build();
+    }
+
+    public static Evidence toEvidence(io.claimstream.avro.Claim c) {
+        return new Evidence(c.getSource(), c.getArticleId(), c.getUrl(), c.getValue(), c.getValueHigh(),
+                bound(c.getBound()), modality(c.getModality()), c.getDerived(), c.getEvidence(),
+                c.getStart(), c.getEnd(), c.getEventTime().toEpochMilli(), c.getRetracted());
+    }
+
+    public static KeyHistory history(Consensus state) {
+        if (state == null) return KeyHistory.empty();
+        List<Evidence> claims = new ArrayList<>(state.getHistory().size());
+        for (SourceClaim s : state.getHistory()) claims.add(toEvidence(s));
+        return new KeyHistory(claims);
+    }
+
+    private static Evidence toEvidence(SourceClaim s) {
+        return new Evidence(s.getSource(), s.getArticleId(), s.getUrl(), s.getValue(), s.getValueHigh(),
+                bound(s.getBound()), modality(s.getModality()), s.getDerived(), s.getEvidence(),
+                s.getStart(), s.getEnd(), s.getEventTime().toEpochMilli(), s.getRetracted());
+    }
+
+    private static SourceClaim toSourceClaim(Evidence e, double weight) {
+        return SourceClaim.newBuilder()
+                .setSource(e.source()).setArticleId(e.articleId()).setUrl(e.url())
+                .setValue(e.value()).setValueHigh(e.valueHigh())
+                .setBound(bound(e.bound())).setModality(modality(e.modality()))
+                .setDerived(e.derived()).setWeight(weight).setEvidence(e.evidence())
+                .setStart(e.start()).setEnd(e.end())
+                .setEventTime(java.time.Instant.ofEpochMilli(e.eventTime())).setRetracted(e.retracted())
+                .build();
+    }
+
+    /** The table value for a key: its current standing plus the whole claim history it was computed from. */
+    public static Consensus toConsensus(String key, String unit, KeyHistory history, Standing standing) {
+        ClaimKey k = ClaimKey.parse(key);
+        List<SourceClaim> current = new ArrayList<>(standing.claims().size());
+        for (WeightedEvidence w : standing.claims()) current.add(toSourceClaim(w.evidence(), w.weight()));
+        List<SourceClaim> all = new ArrayList<>(history.claims().size());
+        long newest = 0;
+        for (Evidence e : history.claims()) {
+            all.add(toSourceClaim(e, 0));
+            newest = Math.max(newest, e.eventTime());
+        }
+        return Consensus.newBuilder()
+                .setKey(key).setSubject(k.subject()).setCounterparty(k.counterparty())
+                .setAttribute(k.attribute()).setQualifier(k.qualifier()).setUnit(unit)
+                .setFigure(figure(standing.figure()))
+                .setLow(finite(standing.low())).setHigh(finite(standing.high()))
+                .setAgreeing(standing.agreeing()).setDisagreeing(standing.disagreeing())
+                .setConfidence(standing.confidence())
+                .setClaims(current).setHistory(all)
+                .setEventTime(java.time.Instant.ofEpochMilli(newest))
+                .build();
+    }
+
+    public static ConsensusChange toChange(String key, String unit, Change change) {
+        ClaimKey k = ClaimKey.parse(key);
+        Evidence t = change.trigger();
+        return ConsensusChange.newBuilder()
+                .setKey(key).setSubject(k.subject()).setCounterparty(k.counterparty())
+                .setAttribute(k.attribute()).setQualifier(k.qualifier()).setUnit(unit)
+                .setBefore(figure(change.before())).setAfter(figure(change.after()))
+                .setSources(change.sources())
+                .setTrigger(Trigger.newBuilder().setArticleId(t.articleId()).setSource(t.source()).setUrl(t.url())
+                        .setEvidence(t.evidence()).setStart(t.start()).setEnd(t.end()).build())
+                .setEventTime(java.time.Instant.ofEpochMilli(change.eventTime()))
+                .setCorrection(change.correction())
+                .build();
+    }
+
+    private static io.claimstream.avro.Figure figure(Figure f) {
+        return f == null ? null : new io.claimstream.avro.Figure(f.value(), f.valueHigh(), bound(f.bound()));
+    }
+
+    private static Double finite(double d) {
+        return Double.isInfinite(d) || Double.isNaN(d) ? null : d;
+    }
+
+    static io.claimstream.avro.Bound bound(Bound b) {
+        return io.claimstream.avro.Bound.valueOf(b.wire());
+    }
+
+    static Bound bound(io.claimstream.avro.Bound b) {
+        return Bound.fromWire(b.name());
+    }
+
+    static io.claimstream.avro.Modality modality(Modality m) {
+        return io.claimstream.avro.Modality.valueOf(m.wire());
+    }
+
+    static Modality modality(io.claimstream.avro.Modality m) {
+        return Modality.fromWire(m.name());
+    }
+}

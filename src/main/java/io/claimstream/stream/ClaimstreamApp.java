@@ -1,0 +1,92 @@
+package io.claimstream.stream;
+
+import io.claimstream.consensus.ConsensusConfig;
+import io.claimstream.consensus.ConsensusEngine;
+import io.claimstream.extract.ClaimExtractor;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs the topology: creates the topics it needs, starts Kafka Streams with an uncaught-exception handler and a
+ * state listener, and closes cleanly. The topology itself ({@link ClaimstreamTopology}) knows none of this.
+ */
+public final class ClaimstreamApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ClaimstreamApp.class);
+    /** Partitions of the topics claimstream creates; existing topics keep theirs. */
+    public static final String PARTITIONS = "claimstream.topic.partitions";
+
+    private final Properties config;
+    private final Topics topics;
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+
+    public ClaimstreamApp(Properties config) {
+        this(config, new Topics(StreamsSettings.serdeConfig(config)));
+    }
+
+    public ClaimstreamApp(Properties config, Topics topics) {
+        this.config = config;
+        this.topics = topics;
+        ConsensusEngine engine = new ConsensusEngine(ConsensusConfig.fromProperties(config));
+        this.streams = new KafkaStreams(ClaimstreamTopology.build(topics, new ClaimExtractor(), engine), streamsOnly(config));
+        streams.setUncaughtExceptionHandler(this::onUncaught);
+        streams.setStateListener((now, before) -> {
+            log.info("claimstream {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) running.countDown();
+        });
+    }
+
+    /** Kafka Streams warns about every property it does not know; hand it only the ones it might use. */
+    private static Properties streamsOnly(Properties all) {
+        Properties p = new Properties();
+        all.stringPropertyNames().stream()
+                .filter(k -> !k.startsWith("consensus.") && !k.startsWith("claimstream."))
+                .forEach(k -> p.setProperty(k, all.getProperty(k)));
+        return p;
+    }
+
+    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaught(Throwable e) {
+        // Poison records never get here (they go to the dead-letter topic); this is infrastructure trouble, and a
+        // fresh thread resumes from the last commit, exactly once.
+        log.error("stream thread failed; replacing it", e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    public ClaimstreamApp start() {
+        TopicAdmin.ensureTopics(config, topics, Integer.parseInt(config.getProperty(PARTITIONS, "1")));
+        streams.start();
+        return this;
+    }
+
+    public void awaitRunning(Duration timeout) throws InterruptedException, TimeoutException {
+        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new TimeoutException("Kafka Streams not RUNNING after " + timeout + " (state " + streams.state() + ")");
+        }
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public String applicationId() {
+        return config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

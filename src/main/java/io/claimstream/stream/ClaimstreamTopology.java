@@ -1,0 +1,60 @@
+package io.claimstream.stream;
+
+import io.claimstream.avro.Consensus;
+import io.claimstream.consensus.ConsensusEngine;
+import io.claimstream.extract.ClaimExtractor;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The claimstream topology, and nothing but wiring:
+ *
+ * <pre>
+ * articles ─▶ extract claims ─▶ re-key by claim key ─▶ (claims repartition) ─▶ consensus store ─┬─▶ consensus
+ *                                                                                               └─▶ consensus-changes
+ * </pre>
+ * No I/O happens here; the runner owns clients and lifecycles.
+ */
+public final class ClaimstreamTopology {
+    private ClaimstreamTopology() {}
+
+    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine) {
+        StreamsBuilder builder = new StreamsBuilder();
+
+        StoreBuilder<KeyValueStore<String, String>> articleKeys = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ExtractClaimsProcessor.ARTICLE_KEYS_STORE), Serdes.String(), Serdes.String());
+        // Caching off: every claim's effect is decided and emitted by the processor, and the store is read back by
+        // interactive queries; conflating writes within a commit interval would buy nothing here.
+        StoreBuilder<KeyValueStore<String, Consensus>> consensusStore = Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(ConsensusProcessor.STORE),
+                        Serdes.String(), topics.consensus().valueSerde())
+                .withCachingDisabled();
+        builder.addStateStore(articleKeys);
+        builder.addStateStore(consensusStore);
+
+        var articles = topics.articles();
+        KStream<String, ConsensusProcessor.Outcome> outcomes = builder
+                .stream(articles.name(), Consumed.with(articles.keySerde(), articles.valueSerde()).withName("read-articles"))
+                .process(() -> new ExtractClaimsProcessor(extractor), Named.as("extract-claims"), ExtractClaimsProcessor.ARTICLE_KEYS_STORE)
+                .repartition(Repartitioned.<String, io.claimstream.avro.Claim>as(topics.claims().name())
+                        .withKeySerde(topics.claims().keySerde()).withValueSerde(topics.claims().valueSerde()))
+                .process(() -> new ConsensusProcessor(engine), Named.as("fold-consensus"), ConsensusProcessor.STORE);
+
+        var consensus = topics.consensus();
+        outcomes.mapValues(ConsensusProcessor.Outcome::consensus, Named.as("table-value"))
+                .to(consensus.name(), Produced.with(consensus.keySerde(), consensus.valueSerde()).withName("write-consensus"));
+        var changes = topics.changes();
+        outcomes.flatMapValues(ConsensusProcessor.Outcome::changes, Named.as("changes"))
+                .to(changes.name(), Produced.with(changes.keySerde(), changes.valueSerde()).withName("write-changes"));
+        return builder.build();
+    }
+}

@@ -1,0 +1,71 @@
+package io.claimstream.stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * How far a Streams application has got: its committed offsets against the end of its input topics. Commits
+ * happen with each exactly-once transaction, so "caught up" means every record published so far has been
+ * processed and its outputs committed.
+ */
+public final class Progress {
+    private final Admin admin;
+    private final String applicationId;
+
+    public Progress(Admin admin, String applicationId) {
+        this.admin = admin;
+        this.applicationId = applicationId;
+    }
+
+    /** The application's input topics: the articles and its own claims repartition topic. */
+    public List<String> inputs(Topics topics) {
+        return List.of(topics.articles().name(), applicationId + "-" + topics.claims().name() + "-repartition");
+    }
+
+    /** Records not yet processed, summed over the input topics' partitions. */
+    public long lag(List<String> topicNames) throws ExecutionException, InterruptedException {
+        // Committed offsets first, then the ends: a zero lag then also covers the claims that the last processed
+        // articles wrote to the repartition topic in the same transaction as their offset commit.
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        var described = admin.describeTopics(existing(topicNames)).allTopicNames().get();
+        described.forEach((name, d) -> d.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        long lag = 0;
+        for (var e : ends.entrySet()) {
+            OffsetAndMetadata c = committed.get(e.getKey());
+            lag += Math.max(0, e.getValue().offset() - (c == null ? 0 : c.offset()));
+        }
+        return lag;
+    }
+
+    private List<String> existing(List<String> names) throws ExecutionException, InterruptedException {
+        var all = admin.listTopics().names().get();
+        return names.stream().filter(all::contains).toList();
+    }
+
+    /** Waits until nothing published so far is left unprocessed; reports the lag as it falls. */
+    public void awaitCaughtUp(List<String> topicNames, Duration timeout, java.util.function.LongConsumer onLag)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long lag = lag(topicNames);
+            onLag.accept(lag);
+            if (lag == 0) return;
+            if (System.nanoTime() > deadline) throw new TimeoutException(lag + " records still unprocessed after " + timeout);
+            Thread.sleep(100);
+        }
+    }
+}

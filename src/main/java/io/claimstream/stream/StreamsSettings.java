@@ -1,0 +1,42 @@
+package io.claimstream.stream;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** claimstream's defaults for Kafka Streams; every one can be overridden by configuration. */
+public final class StreamsSettings {
+    public static final String DEFAULT_APPLICATION_ID = "claimstream";
+
+    private StreamsSettings() {}
+
+    public static Properties defaults() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Latency: Streams' producer lingers 100 ms by default, which dominates publish-to-change time.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        // A record that cannot be read or processed goes to the dead-letter topic with the error in its headers
+        // (Kafka's own __streams.errors.* headers), and processing goes on.
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put("auto.register.schemas", "true");
+        return p;
+    }
+
+    /** The subset of the configuration the Avro serdes read (they ignore what they do not know). */
+    public static Map<String, Object> serdeConfig(Properties p) {
+        Map<String, Object> m = new HashMap<>();
+        p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
+        return m;
+    }
+}

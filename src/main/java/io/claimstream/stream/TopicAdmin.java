@@ -1,0 +1,56 @@
+package io.claimstream.stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/** Creates the topics claimstream reads and writes, if they do not exist yet. */
+public final class TopicAdmin {
+    private TopicAdmin() {}
+
+    /**
+     * @param partitions partitions for new topics; the replication factor is the broker's default
+     */
+    public static void ensureTopics(Properties clientConfig, Topics topics, int partitions) {
+        Properties adminConfig = new Properties();
+        clientConfig.stringPropertyNames().stream()
+                .filter(AdminClientConfig.configNames()::contains)
+                .forEach(k -> adminConfig.setProperty(k, clientConfig.getProperty(k)));
+        try (Admin admin = Admin.create(adminConfig)) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (String name : topics.required()) {
+                if (existing.contains(name)) continue;
+                NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.empty());
+                if (topics.compacted().contains(name)) topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                missing.add(topic);
+            }
+            if (!missing.isEmpty()) createIgnoringRaces(admin, missing);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create topics on " + clientConfig.getProperty("bootstrap.servers") + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static void createIgnoringRaces(Admin admin, List<NewTopic> topics) throws InterruptedException, ExecutionException {
+        for (var entry : admin.createTopics(topics).values().entrySet()) {
+            try {
+                entry.getValue().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) throw e; // another instance made it first
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.claimstream.stream;
+
+import io.claimstream.avro.Article;
+import io.claimstream.avro.Consensus;
+import io.claimstream.avro.ConsensusChange;
+import io.claimstream.serde.SpecificAvroSerde;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that names claimstream's topics and their serdes, so no topic name or serde is spelled twice.
+ *
+ * <p>Output topic names take an optional prefix: a replay for audit runs the same topology with a fresh
+ * application id and must never write into the live {@code consensus-changes}.
+ */
+public final class Topics {
+    public static final String ARTICLES = "articles";
+    public static final String CONSENSUS = "consensus";
+    public static final String CHANGES = "consensus-changes";
+    public static final String DEAD_LETTERS = "claimstream-dead-letters";
+
+    /** A topic with the serdes of its keys and values. */
+    public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {}
+
+    private final Topic<String, Article> articles;
+    private final Topic<String, io.claimstream.avro.Claim> claims;
+    private final Topic<String, Consensus> consensus;
+    private final Topic<String, ConsensusChange> changes;
+    private final String deadLetters;
+
+    /**
+     * @param serdeConfig  schema registry settings ({@code schema.registry.url}, ...) passed to every Avro serde
+     * @param outputPrefix prefix for the topics this application writes ("" for the live topics)
+     */
+    public Topics(Map<String, ?> serdeConfig, String outputPrefix) {
+        this.articles = new Topic<>(ARTICLES, Serdes.String(), avro(Article.class, serdeConfig));
+        // Claims travel through an internal repartition topic named after the application id (see the topology).
+        this.claims = new Topic<>("claims", Serdes.String(), avro(io.claimstream.avro.Claim.class, serdeConfig));
+        this.consensus = new Topic<>(outputPrefix + CONSENSUS, Serdes.String(), avro(Consensus.class, serdeConfig));
+        this.changes = new Topic<>(outputPrefix + CHANGES, Serdes.String(), avro(ConsensusChange.class, serdeConfig));
+        this.deadLetters = outputPrefix + DEAD_LETTERS;
+    }
+
+    public Topics(Map<String, ?> serdeConfig) {
+        this(serdeConfig, "");
+    }
+
+    private static <T extends SpecificRecord> Serde<T> avro(Class<T> type, Map<String, ?> config) {
+        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
+        serde.configure(config, false);
+        return serde;
+    }
+
+    public Topic<String, Article> articles() { return articles; }
+    public Topic<String, io.claimstream.avro.Claim> claims() { return claims; }
+    public Topic<String, Consensus> consensus() { return consensus; }
+    public Topic<String, ConsensusChange> changes() { return changes; }
+    public String deadLetters() { return deadLetters; }
+
+    /** Every topic the application expects to exist before it starts (internal topics are Streams' own). */
+    public List<String> required() {
+        return List.of(articles.name(), consensus.name(), changes.name(), deadLetters);
+    }
+
+    /** Topics that hold the latest value per key and are compacted rather than deleted by time. */
+    public List<String> compacted() {
+        return List.of(consensus.name());
+    }
+}
