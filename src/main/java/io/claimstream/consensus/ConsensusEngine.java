@@ -1,0 +1,271 @@
+package io.claimstream.consensus;
+
+import io.claimstream.model.Bound;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * The consensus of one key's claims: pure, no I/O, no clock. See README-consensus.md for the rule.
+ *
+ * <p>Everything is computed by one replay of the key's history in canonical order (event time first): each claim
+ * in turn updates the set of current claims (the latest live claim of each source) and the standing is recomputed,
+ * with the figure of the step before as the incumbent that wins weight ties. A change is recorded whenever the
+ * figure moves beyond the move tolerance from the figure of the last change. Because the replay order is a function
+ * of the set of claims, so are {@link #current}, {@link #standingAt} and {@link #timeline}.
+ *
+ * <p>Thread-safe: the engine holds only its immutable config.
+ */
+public final class ConsensusEngine {
+
+    /** Total weights closer than this are a tie (sums of the same weights in another order differ by an ulp). */
+    static final double WEIGHT_EPSILON = 1e-9;
+
+    private final ConsensusConfig config;
+
+    public ConsensusEngine(ConsensusConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public ConsensusConfig config() {
+        return config;
+    }
+
+    /**
+     * Adds one incoming claim (or retraction) to the key's history and says what to emit.
+     *
+     * <ul>
+     *   <li>Already in the history (a redelivery): the same history, the current standing, no changes.</li>
+     *   <li>In order ({@code eventTime} ≥ every event time in the history): at most one change, correction=false,
+     *       exactly the change the timeline gains: before = the figure the standing showed, after = the new one.</li>
+     *   <li>Late ({@code eventTime} older than the newest claim): the timeline is replayed with the claim in its
+     *       place; when the published figure (the figure of the timeline's last change) moves beyond the tolerance,
+     *       one change with correction=true, before = the current figure before, after = the current figure now,
+     *       eventTime = the late claim's event time. A rewrite of the past that leaves the published figure where it
+     *       was emits nothing: {@link #timeline} shows the rewritten history.</li>
+     * </ul>
+     */
+    public Update apply(KeyHistory history, Evidence claim) {
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(claim, "claim");
+        if (history.contains(claim)) return new Update(history, current(history), List.of());
+        boolean late = !history.isEmpty() && claim.eventTime() < history.latestEventTime();
+        KeyHistory next = history.with(claim);
+        Replay before = replay(history, Long.MAX_VALUE);
+        Replay after = replay(next, Long.MAX_VALUE);
+        List<Change> changes = List.of();
+        if (Figure.moved(before.published(), after.published(), config.moveTolerance())) {
+            if (!late && !after.changes().isEmpty() && after.changes().get(after.changes().size() - 1).trigger().equals(claim)) {
+                changes = List.of(after.changes().get(after.changes().size() - 1));
+            } else {
+                // late, or an in-order claim at the newest event time that sorts before an existing one and so
+                // reshuffles that instant: report the net move of the current figure
+                changes = List.of(new Change(before.standing().figure(), after.standing().figure(), claim,
+                        claim.eventTime(), late, after.standing().sources()));
+            }
+        }
+        return new Update(next, after.standing(), changes);
+    }
+
+    /** The consensus as of event time {@code eventTime}: a function of the claims with eventTime ≤ it. */
+    public Standing standingAt(KeyHistory history, long eventTime) {
+        return replay(history, eventTime).standing();
+    }
+
+    /** The consensus over the whole history. */
+    public Standing current(KeyHistory history) {
+        return replay(history, Long.MAX_VALUE).standing();
+    }
+
+    /** The event-time timeline of changes (none flagged as corrections): a function of the set of claims. */
+    public List<Change> timeline(KeyHistory history) {
+        return replay(history, Long.MAX_VALUE).changes();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private record Replay(Standing standing, Figure published, List<Change> changes) {
+    }
+
+    private Replay replay(KeyHistory history, long upTo) {
+        List<Evidence> claims = history.claims();
+        Standing standing = Standing.empty();
+        Figure published = null;
+        List<Change> changes = new ArrayList<>();
+        // live claims per source, updated incrementally; retractions per (source, article): latest event time
+        Map<String, List<Evidence>> bySource = new LinkedHashMap<>();
+        Map<List<String>, Long> retractedAsOf = new HashMap<>();
+        for (Evidence e : claims) {
+            if (e.eventTime() > upTo) break;
+            if (e.retracted()) {
+                retractedAsOf.merge(List.of(e.source(), e.articleId()), e.eventTime(), Math::max);
+            } else {
+                bySource.computeIfAbsent(e.source(), s -> new ArrayList<>()).add(e);
+            }
+            Figure incumbent = standing.figure();
+            standing = evaluate(currentClaims(bySource, retractedAsOf), incumbent);
+            if (Figure.moved(published, standing.figure(), config.moveTolerance())) {
+                changes.add(new Change(incumbent, standing.figure(), e, e.eventTime(), false, standing.sources()));
+                published = standing.figure();
+            }
+        }
+        return new Replay(standing, published, List.copyOf(changes));
+    }
+
+    /** The latest claim of each source not withdrawn by a retraction of its article at or after its event time. */
+    private static List<Evidence> currentClaims(Map<String, List<Evidence>> bySource, Map<List<String>, Long> retractedAsOf) {
+        TreeSet<Evidence> current = new TreeSet<>(Evidence.CANONICAL);
+        for (List<Evidence> ofSource : bySource.values()) {
+            for (int i = ofSource.size() - 1; i >= 0; i--) {
+                Evidence e = ofSource.get(i);
+                Long withdrawn = retractedAsOf.get(List.of(e.source(), e.articleId()));
+                if (withdrawn == null || withdrawn < e.eventTime()) {
+                    current.add(e);
+                    break;
+                }
+            }
+        }
+        return new ArrayList<>(current);
+    }
+
+    /**
+     * The standing of a set of current claims (canonical order). The real line is cut at the claims' finite ends into
+     * segments (the ray below the first end, each end point, each open gap, the ray above the last end); each segment
+     * is covered by a set of claims. A component is a run of neighbouring segments of maximal total weight covered by
+     * the same claims; those claims agree and their intersection is the feasible interval. On a weight tie between
+     * components the one nearest the incumbent figure wins (the one holding it, when one does), then the lowest.
+     */
+    Standing evaluate(List<Evidence> current, Figure incumbent) {
+        if (current.isEmpty()) return Standing.empty();
+        int n = current.size();
+        double a = config.approxTolerance();
+        double[] lo = new double[n], hi = new double[n], w = new double[n];
+        double total = 0;
+        TreeSet<Double> ends = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            Evidence e = current.get(i);
+            lo[i] = e.low(a);
+            hi[i] = e.high(a);
+            w[i] = config.weight(e);
+            total += w[i];
+            if (w[i] > 0) {
+                if (Double.isFinite(lo[i])) ends.add(lo[i]);
+                if (Double.isFinite(hi[i])) ends.add(hi[i]);
+            }
+        }
+        if (ends.isEmpty()) { // no claim of positive weight
+            List<WeightedEvidence> weighted = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) weighted.add(new WeightedEvidence(current.get(i), w[i], false));
+            return new Standing(null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, weighted, 0, n, 0.0);
+        }
+
+        // segments: kind 0 = ray below p[0], 1 = point p[j], 2 = open gap (p[j], p[j+1]), 3 = ray above p[k-1]
+        double[] p = ends.stream().mapToDouble(Double::doubleValue).toArray();
+        int k = p.length;
+        int segments = 2 * k + 1;
+        boolean[][] covers = new boolean[segments][];
+        double[] weight = new double[segments];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < segments; s++) {
+            boolean[] c = new boolean[n];
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                if (w[i] <= 0) continue;
+                boolean in;
+                if (s == 0) in = lo[i] == Double.NEGATIVE_INFINITY;
+                else if (s == segments - 1) in = hi[i] == Double.POSITIVE_INFINITY;
+                else if (s % 2 == 1) { double x = p[(s - 1) / 2]; in = lo[i] <= x && x <= hi[i]; }
+                else { int j = s / 2 - 1; in = lo[i] <= p[j] && p[j + 1] <= hi[i]; }
+                if (in) { c[i] = true; sum += w[i]; }
+            }
+            covers[s] = c;
+            weight[s] = sum;
+            max = Math.max(max, sum);
+        }
+
+        // components of maximal weight: runs of neighbouring max segments with the same covering claims
+        List<boolean[]> components = new ArrayList<>();
+        boolean[] previous = null;
+        for (int s = 0; s < segments; s++) {
+            if (weight[s] < max - WEIGHT_EPSILON) { previous = null; continue; }
+            if (previous == null || !Arrays.equals(previous, covers[s])) components.add(covers[s]);
+            previous = covers[s];
+        }
+
+        boolean[] chosen = null;
+        double chosenL = 0, chosenR = 0, bestDistance = Double.POSITIVE_INFINITY;
+        for (boolean[] c : components) {
+            double L = Double.NEGATIVE_INFINITY, R = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) if (c[i]) { L = Math.max(L, lo[i]); R = Math.min(R, hi[i]); }
+            double distance = incumbent == null ? 0
+                    : Math.max(0, Math.max(L - incumbent.high(), incumbent.value() - R));
+            if (chosen == null || distance < bestDistance) {
+                chosen = c; chosenL = L; chosenR = R; bestDistance = distance;
+            }
+        }
+
+        List<WeightedEvidence> weighted = new ArrayList<>(n);
+        int agreeing = 0;
+        double agreeingWeight = 0;
+        int best = -1;
+        for (int i = 0; i < n; i++) {
+            weighted.add(new WeightedEvidence(current.get(i), w[i], chosen[i]));
+            if (!chosen[i]) continue;
+            agreeing++;
+            agreeingWeight += w[i];
+            if (best < 0 || morePrecise(i, best, current, lo, hi, w)) best = i;
+        }
+        Figure figure = figure(best, chosen, chosenL, chosenR, current, lo, hi, w);
+        return new Standing(figure, chosenL, chosenR, weighted, agreeing, n - agreeing,
+                total > 0 ? agreeingWeight / total : 0.0);
+    }
+
+    /** Narrower interval first; then higher weight, earlier event time, source, then canonical order. */
+    private static boolean morePrecise(int i, int j, List<Evidence> claims, double[] lo, double[] hi, double[] w) {
+        int byWidth = Double.compare(hi[i] - lo[i], hi[j] - lo[j]);
+        if (byWidth != 0) return byWidth < 0;
+        if (w[i] != w[j]) return w[i] > w[j];
+        Evidence a = claims.get(i), b = claims.get(j);
+        if (a.eventTime() != b.eventTime()) return a.eventTime() < b.eventTime();
+        int bySource = a.source().compareTo(b.source());
+        if (bySource != 0) return bySource < 0;
+        return Evidence.CANONICAL.compare(a, b) < 0;
+    }
+
+    /**
+     * The value stated by the most precise agreeing claim when it lies in [L, R]; for a range, the range itself when
+     * it is [L, R], else the range cut to [L, R]; otherwise the nearest point of [L, R], with the bound of the (most
+     * precise) claim that set that end (a range's low end reads at_least, its high end at_most).
+     */
+    private static Figure figure(int best, boolean[] agree, double L, double R, List<Evidence> claims,
+                                 double[] lo, double[] hi, double[] w) {
+        Evidence e = claims.get(best);
+        if (e.bound() == Bound.RANGE) {
+            if (lo[best] == L && hi[best] == R) return e.figure();
+            if (L < R) return new Figure(L, R, Bound.RANGE);
+            return Figure.of(L, endBound(true, L, agree, claims, lo, hi, w));
+        }
+        double v = e.value();
+        if (L <= v && v <= R) return Figure.of(v, e.bound());
+        if (v < L) return Figure.of(L, endBound(true, L, agree, claims, lo, hi, w));
+        return Figure.of(R, endBound(false, R, agree, claims, lo, hi, w));
+    }
+
+    private static Bound endBound(boolean lowEnd, double end, boolean[] agree, List<Evidence> claims,
+                                  double[] lo, double[] hi, double[] w) {
+        int setter = -1;
+        for (int i = 0; i < claims.size(); i++) {
+            if (!agree[i] || (lowEnd ? lo[i] : hi[i]) != end) continue;
+            if (setter < 0 || morePrecise(i, setter, claims, lo, hi, w)) setter = i;
+        }
+        Bound b = claims.get(setter).bound();
+        if (b == Bound.RANGE) return lowEnd ? Bound.AT_LEAST : Bound.AT_MOST;
+        return b;
+    }
+}
