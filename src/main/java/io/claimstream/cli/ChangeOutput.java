@@ -59,6 +59,10 @@ final class ChangeOutput {
                 + ": \"" + c.getTrigger().getEvidence().strip() + "\"";
     }
 
+    static String describe(io.claimstream.consensus.Figure f, String unit) {
+        return f == null ? "—" : describe(new Figure(f.value(), f.valueHigh(), io.claimstream.avro.Bound.valueOf(f.bound().wire())), unit);
+    }
+
     /** "$14.3B", "about $15B", "49%", "$10B–$15B", "more than $29B". */
     static String describe(Figure f, String unit) {
         if (f == null) return "—";

@@ -22,4 +22,15 @@ final class ConfigOptions {
     Properties load(Properties defaults) throws IOException {
         return Settings.load(defaults, file, System.getenv(), overrides);
     }
+
+    /**
+     * For commands that talk to a running claimstream: unless configured otherwise, the broker and registry that
+     * {@code run --embedded} serves on this machine.
+     */
+    Properties loadClient() throws IOException {
+        Properties defaults = io.claimstream.stream.StreamsSettings.defaults();
+        defaults.setProperty("bootstrap.servers", "localhost:9092");
+        defaults.setProperty("schema.registry.url", "http://localhost:8081");
+        return load(defaults);
+    }
 }

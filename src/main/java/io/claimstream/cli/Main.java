@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 ExtractCommand.class,
                 QuantitiesCommand.class,
+                PublishCommand.class,
+                ReplayCommand.class,
+                AuditCommand.class,
+                VerifyCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,79 @@
+package io.claimstream.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimstream.consensus.Evidence;
+import io.claimstream.consensus.Figure;
+import io.claimstream.consensus.Standing;
+import io.claimstream.consensus.WeightedEvidence;
+
+import java.time.Instant;
+
+/** JSON forms of the consensus domain types, for --json output. */
+final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {}
+
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    static String write(Object node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ObjectNode figure(Figure f) {
+        if (f == null) return null;
+        ObjectNode o = object();
+        o.put("value", f.value());
+        if (f.valueHigh() == null) o.putNull("value_high");
+        else o.put("value_high", f.valueHigh());
+        o.put("bound", f.bound().wire());
+        return o;
+    }
+
+    static ObjectNode evidence(Evidence e) {
+        ObjectNode o = object();
+        o.put("article", e.articleId());
+        o.put("source", e.source());
+        o.put("url", e.url());
+        o.put("evidence", e.evidence());
+        o.put("start", e.start());
+        o.put("end", e.end());
+        o.put("event_time", Instant.ofEpochMilli(e.eventTime()).toString());
+        return o;
+    }
+
+    static ObjectNode claim(WeightedEvidence w) {
+        ObjectNode o = evidence(w.evidence());
+        o.set("figure", figure(w.evidence().figure()));
+        o.put("modality", w.evidence().modality().wire());
+        o.put("derived", w.evidence().derived());
+        o.put("weight", w.weight());
+        o.put("agrees", w.agrees());
+        return o;
+    }
+
+    static ObjectNode standing(String key, String unit, Standing s) {
+        ObjectNode o = object();
+        o.put("key", key);
+        o.put("unit", unit);
+        o.set("figure", figure(s.figure()));
+        if (Double.isFinite(s.low())) o.put("low", s.low());
+        else o.putNull("low");
+        if (Double.isFinite(s.high())) o.put("high", s.high());
+        else o.putNull("high");
+        o.put("sources", s.sources());
+        o.put("agreeing", s.agreeing());
+        o.put("disagreeing", s.disagreeing());
+        o.put("confidence", s.confidence());
+        return o;
+    }
+}
