@@ -61,8 +61,10 @@ public final class ConsensusEngine {
         Replay after = replay(next, Long.MAX_VALUE);
         List<Change> changes = List.of();
         if (Figure.moved(before.published(), after.published(), config.moveTolerance())) {
-            if (!late && !after.changes().isEmpty() && after.changes().get(after.changes().size() - 1).trigger().equals(claim)) {
-                changes = List.of(after.changes().get(after.changes().size() - 1));
+            List<Change> gained = after.changes();
+            if (!late && gained.size() == before.changes().size() + 1
+                    && gained.subList(0, gained.size() - 1).equals(before.changes())) {
+                changes = List.of(gained.get(gained.size() - 1));
             } else {
                 // late, or an in-order claim at the newest event time that sorts before an existing one and so
                 // reshuffles that instant: report the net move of the current figure

@@ -1,0 +1,287 @@
+package io.claimstream.embedded;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real single-node Kafka broker in KRaft mode (combined broker + controller) inside this JVM,
+ * for the "run, embedded" mode and the integration tests. Supports transactions (exactly-once):
+ * every internal topic has replication factor 1 and min ISR 1.
+ *
+ * <p>The data directory survives {@link #stop()}/{@link #restart()} and new {@link #start} calls:
+ * if it is already formatted it is reused (same cluster id, same data). The listener port (and the
+ * controller port) are kept in {@code embedded-kafka.properties} there.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+  static {
+    // Kafka's own logs at WARN unless the application says otherwise (slf4j-simple reads these
+    // system properties when each logger is created).
+    for (String name : new String[] {"kafka", "org.apache.kafka", "state.change.logger",
+        "org.apache.kafka.clients", "org.apache.kafka.common", "org.apache.kafka.raft",
+        "org.apache.kafka.controller", "org.apache.kafka.image", "org.apache.kafka.metadata",
+        "org.apache.kafka.storage", "org.apache.kafka.coordinator", "org.apache.kafka.server"}) {
+      String key = "org.slf4j.simpleLogger.log." + name;
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, "warn");
+      }
+    }
+  }
+
+  private static final int NODE_ID = 1;
+  private static final String PORTS_FILE = "embedded-kafka.properties";
+
+  private final Path dataDir;
+  private final Path logDir;
+  private final int port;
+  private final int controllerPort;
+  private final Properties brokerConfig;
+  private volatile KafkaRaftServer server;
+  private volatile long lastStartupMillis;
+
+  private EmbeddedKafka(Path dataDir, int port, int controllerPort) {
+    this.dataDir = dataDir;
+    this.logDir = dataDir.resolve("kraft-logs");
+    this.port = port;
+    this.controllerPort = controllerPort;
+    this.brokerConfig = config();
+  }
+
+  /**
+   * Formats {@code dataDir} if it is new (else reuses it) and starts the broker on {@code port}
+   * (0 = a free one; for a reused directory, 0 = the port it had before if still free).
+   */
+  public static EmbeddedKafka start(Path dataDir, int port) {
+    try {
+      Files.createDirectories(dataDir);
+      Path portsFile = dataDir.resolve(PORTS_FILE);
+      Properties ports = new Properties();
+      if (Files.exists(portsFile)) {
+        try (var in = Files.newInputStream(portsFile)) {
+          ports.load(in);
+        }
+      }
+      int brokerPort = port;
+      if (brokerPort == 0) {
+        int previous = Integer.parseInt(ports.getProperty("port", "0"));
+        brokerPort = previous != 0 && isFree(previous) ? previous : freePort();
+      }
+      int previousController = Integer.parseInt(ports.getProperty("controller.port", "0"));
+      int controllerPort = previousController != 0 && previousController != brokerPort && isFree(previousController)
+          ? previousController : freePort(brokerPort);
+      ports.setProperty("port", Integer.toString(brokerPort));
+      ports.setProperty("controller.port", Integer.toString(controllerPort));
+      try (var out = Files.newOutputStream(portsFile)) {
+        ports.store(out, "EmbeddedKafka ports");
+      }
+      EmbeddedKafka kafka = new EmbeddedKafka(dataDir, brokerPort, controllerPort);
+      kafka.formatIfNeeded();
+      kafka.startServer();
+      return kafka;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot prepare Kafka data directory " + dataDir, e);
+    }
+  }
+
+  /** "localhost:PORT". */
+  public String bootstrapServers() {
+    return "localhost:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** How long the last start took, in milliseconds (startup() until the broker is unfenced). */
+  public long lastStartupMillis() {
+    return lastStartupMillis;
+  }
+
+  public boolean isRunning() {
+    return server != null;
+  }
+
+  /** Clean shutdown (waits for it); the data stays. Idempotent. */
+  public synchronized void stop() {
+    KafkaRaftServer s = server;
+    if (s == null) {
+      return;
+    }
+    server = null;
+    s.shutdown();
+    s.awaitShutdown();
+  }
+
+  /** Stops (if running) and starts again on the same port and data. */
+  public synchronized void restart() {
+    stop();
+    startServer();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private Properties config() {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", Integer.toString(NODE_ID));
+    p.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
+    p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("log.dirs", logDir.toAbsolutePath().toString());
+    p.put("metadata.log.dir", logDir.toAbsolutePath().toString());
+    // single node: every replication factor and min ISR is 1
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "5");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", "5");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("default.replication.factor", "1");
+    p.put("min.insync.replicas", "1");
+    p.put("num.partitions", "1");
+    p.put("auto.create.topics.enable", "true");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    // small footprint
+    // must be strictly more than 1 MiB per cleaner thread (KafkaConfig.validateValues)
+    p.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
+    p.put("log.cleaner.threads", "1");
+    p.put("num.network.threads", "2");
+    p.put("num.io.threads", "2");
+    p.put("num.recovery.threads.per.data.dir", "1");
+    p.put("background.threads", "2");
+    p.put("log.segment.bytes", Integer.toString(16 * 1024 * 1024));
+    p.put("log.index.size.max.bytes", Integer.toString(1024 * 1024));
+    p.put("socket.request.max.bytes", Integer.toString(100 * 1024 * 1024));
+    p.put("controlled.shutdown.enable", "true");
+    return p;
+  }
+
+  private void formatIfNeeded() {
+    if (Files.exists(logDir.resolve("meta.properties"))) {
+      return;
+    }
+    Formatter formatter = new Formatter()
+        .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
+        .setNodeId(NODE_ID)
+        .setClusterId(Uuid.randomUuid().toString())
+        .setControllerListenerName("CONTROLLER")
+        .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
+        .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+        .setUnstableFeatureVersionsEnabled(false)
+        .setIgnoreFormatted(true);
+    formatter.addDirectory(logDir.toAbsolutePath().toString());
+    try {
+      formatter.run();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private synchronized void startServer() {
+    if (server != null) {
+      return;
+    }
+    long start = System.nanoTime();
+    KafkaRaftServer s = new KafkaRaftServer(KafkaConfig.fromProps(brokerConfig, false), Time.SYSTEM);
+    try {
+      s.startup();
+    } catch (RuntimeException e) {
+      try {
+        s.shutdown();
+        s.awaitShutdown();
+      } catch (RuntimeException ignored) {
+        // already failing
+      }
+      throw new IllegalStateException("Embedded Kafka did not start on port " + port + ": " + e.getMessage(), e);
+    }
+    server = s;
+    awaitReady();
+    lastStartupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  }
+
+  /** Waits until a client sees the broker in the cluster metadata. */
+  private void awaitReady() {
+    long deadline = System.currentTimeMillis() + 60_000;
+    Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+    RuntimeException last = null;
+    try (Admin client = Admin.create(admin)) {
+      while (System.currentTimeMillis() < deadline) {
+        try {
+          if (!client.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {
+            return;
+          }
+        } catch (Exception e) {
+          last = new IllegalStateException(e.getMessage(), e);
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while waiting for Kafka", e);
+        }
+      }
+    }
+    throw new IllegalStateException("Embedded Kafka on port " + port + " not ready after 60 s", last);
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress("localhost", port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int freePort(int... not) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress("localhost", 0));
+        int p = socket.getLocalPort();
+        if (java.util.Arrays.stream(not).noneMatch(n -> n == p)) {
+          return p;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("No free port", e);
+      }
+    }
+    throw new IllegalStateException("No free port");
+  }
+
+  @Override
+  public String toString() {
+    return "EmbeddedKafka[" + bootstrapServers() + ", " + dataDir + "]";
+  }
+}
