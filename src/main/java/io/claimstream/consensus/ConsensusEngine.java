@@ -43,7 +43,9 @@ public final class ConsensusEngine {
      * <ul>
      *   <li>Already in the history (a redelivery): the same history, the current standing, no changes.</li>
      *   <li>In order ({@code eventTime} ≥ every event time in the history): at most one change, correction=false,
-     *       exactly the change the timeline gains: before = the figure the standing showed, after = the new one.</li>
+     *       before = the figure the standing showed, after = the new one. With a strictly newer event time it is
+     *       exactly the change {@link #timeline} gains; at an event time equal to the newest, the claim may sort
+     *       before claims of that instant and the change is the net move of the current figure.</li>
      *   <li>Late ({@code eventTime} older than the newest claim): the timeline is replayed with the claim in its
      *       place; when the published figure (the figure of the timeline's last change) moves beyond the tolerance,
      *       one change with correction=true, before = the current figure before, after = the current figure now,
@@ -61,16 +63,11 @@ public final class ConsensusEngine {
         Replay after = replay(next, Long.MAX_VALUE);
         List<Change> changes = List.of();
         if (Figure.moved(before.published(), after.published(), config.moveTolerance())) {
-            List<Change> gained = after.changes();
-            if (!late && gained.size() == before.changes().size() + 1
-                    && gained.subList(0, gained.size() - 1).equals(before.changes())) {
-                changes = List.of(gained.get(gained.size() - 1));
-            } else {
-                // late, or an in-order claim at the newest event time that sorts before an existing one and so
-                // reshuffles that instant: report the net move of the current figure
-                changes = List.of(new Change(before.standing().figure(), after.standing().figure(), claim,
-                        claim.eventTime(), late, after.standing().sources()));
-            }
+            // In order with a newer event time this is exactly the change the timeline gained (same before, after,
+            // trigger and time). At the newest event time a claim may sort before existing ones and reshuffle that
+            // instant, and a late claim rewrites the past: both report the net move of the current figure.
+            changes = List.of(new Change(before.standing().figure(), after.standing().figure(), claim,
+                    claim.eventTime(), late, after.standing().sources()));
         }
         return new Update(next, after.standing(), changes);
     }
