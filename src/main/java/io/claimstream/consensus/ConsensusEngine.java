@@ -59,8 +59,10 @@ public final class ConsensusEngine {
         if (history.contains(claim)) return new Update(history, current(history), List.of());
         boolean late = !history.isEmpty() && claim.eventTime() < history.latestEventTime();
         KeyHistory next = history.with(claim);
-        Replay before = replay(history, Long.MAX_VALUE);
         Replay after = replay(next, Long.MAX_VALUE);
+        // a claim that sorts last extends the replay by one step: its state before that step is the old history's
+        boolean last = next.claims().get(next.size() - 1).equals(claim);
+        Replay before = last ? after.beforeLast() : replay(history, Long.MAX_VALUE);
         List<Change> changes = List.of();
         if (Figure.moved(before.published(), after.published(), config.moveTolerance())) {
             // In order with a newer event time this is exactly the change the timeline gained (same before, after,
@@ -89,7 +91,7 @@ public final class ConsensusEngine {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private record Replay(Standing standing, Figure published, List<Change> changes) {
+    private record Replay(Standing standing, Figure published, List<Change> changes, Replay beforeLast) {
     }
 
     private Replay replay(KeyHistory history, long upTo) {
@@ -97,6 +99,7 @@ public final class ConsensusEngine {
         Standing standing = Standing.empty();
         Figure published = null;
         List<Change> changes = new ArrayList<>();
+        Replay beforeLast = null;
         // live claims per source, updated incrementally; retractions per (source, article): latest event time
         Map<String, List<Evidence>> bySource = new LinkedHashMap<>();
         Map<List<String>, Long> retractedAsOf = new HashMap<>();
@@ -107,6 +110,7 @@ public final class ConsensusEngine {
             } else {
                 bySource.computeIfAbsent(e.source(), s -> new ArrayList<>()).add(e);
             }
+            beforeLast = new Replay(standing, published, List.copyOf(changes), null);
             Figure incumbent = standing.figure();
             standing = evaluate(currentClaims(bySource, retractedAsOf), incumbent);
             if (Figure.moved(published, standing.figure(), config.moveTolerance())) {
@@ -114,7 +118,7 @@ public final class ConsensusEngine {
                 published = standing.figure();
             }
         }
-        return new Replay(standing, published, List.copyOf(changes));
+        return new Replay(standing, published, List.copyOf(changes), beforeLast);
     }
 
     /** The latest claim of each source not withdrawn by a retraction of its article at or after its event time. */
