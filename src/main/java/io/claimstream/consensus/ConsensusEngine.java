@@ -168,7 +168,8 @@ public final class ConsensusEngine {
             return new Standing(null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, weighted, 0, n, 0.0);
         }
 
-        // segments: kind 0 = ray below p[0], 1 = point p[j], 2 = open gap (p[j], p[j+1]), 3 = ray above p[k-1]
+        // segments, left to right: 0 = ray below p[0]; 2j+1 = point p[j]; 2j+2 = open gap (p[j], p[j+1]);
+        // 2k = ray above p[k-1]. Coverage is decided by comparisons only, no sample arithmetic.
         double[] p = ends.stream().mapToDouble(Double::doubleValue).toArray();
         int k = p.length;
         int segments = 2 * k + 1;
