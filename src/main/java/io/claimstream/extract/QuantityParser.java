@@ -122,7 +122,7 @@ public final class QuantityParser {
         if (!"tens".equals(w) && !"hundreds".equals(w)) return null;
         if (!t.isWord(i + 1, "of") || i + 4 >= t.size) return null;
         String sw = t.word(i + 2);
-        if (sw == null || !sw.endsWith("s") || NumberWords.scale(sw) < 1e3 || !t.isWord(i + 3, "of")) return null;
+        if (!sw.endsWith("s") || NumberWords.scale(sw) < 1e3 || !t.isWord(i + 3, "of")) return null;
         Atom a = new Atom();
         a.t0 = i;
         int j = currencyName(t, i + 4, a);
@@ -408,7 +408,7 @@ public final class QuantityParser {
         if (gap != 1) return NONE;
         if (t.isDashTok(k)) return t.text.charAt(t.start[k]) == '\u2014' && !t.attached(k) ? NONE : DASH;
         String w = t.word(k);
-        if (w == null) return NONE;
+        if (w.isEmpty()) return NONE;
         switch (w) {
             case "to": case "through": case "thru": return TO;
             case "and": return AND;

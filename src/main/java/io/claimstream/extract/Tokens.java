@@ -169,7 +169,7 @@ final class Tokens {
     }
 
     String word(int k) {
-        return k >= 0 && k < size && type[k] == WORD ? lower[k] : null;
+        return k >= 0 && k < size && type[k] == WORD ? lower[k] : "";
     }
 
     List<String> words() {
