@@ -27,7 +27,8 @@ final class AttributeClassifier {
             Map.entry("buys", Family.ACQUIRE), Map.entry("bought", Family.ACQUIRE), Map.entry("buying", Family.ACQUIRE),
             Map.entry("purchase", Family.ACQUIRE), Map.entry("purchased", Family.ACQUIRE),
             Map.entry("purchases", Family.ACQUIRE), Map.entry("takeover", Family.ACQUIRE), Map.entry("buyout", Family.ACQUIRE),
-            Map.entry("merger", Family.ACQUIRE),
+            Map.entry("merger", Family.ACQUIRE), Map.entry("sell", Family.ACQUIRE), Map.entry("sells", Family.ACQUIRE),
+            Map.entry("sold", Family.ACQUIRE), Map.entry("selling", Family.ACQUIRE), Map.entry("sale", Family.ACQUIRE),
             Map.entry("valued", Family.VALUE), Map.entry("values", Family.VALUE), Map.entry("value", Family.VALUE),
             Map.entry("valuing", Family.VALUE), Map.entry("valuation", Family.VALUE), Map.entry("worth", Family.VALUE),
             Map.entry("revenue", Family.REVENUE), Map.entry("revenues", Family.REVENUE), Map.entry("sales", Family.REVENUE),
@@ -52,7 +53,8 @@ final class AttributeClassifier {
         if (!percent && perShare(t, q1)) return new Cue("price_per_share", q1, Family.PRICE);
         Cue best = null;
         int bestDist = Integer.MAX_VALUE;
-        for (int k = q0 - 1; k >= 0 && s.clause[k] == clause; k--) {
+        int from = s.clauseFrom(q0);
+        for (int k = q0 - 1; k >= from; k--) {
             Cue c = cueAt(s, k, percent, q0);
             if (c == null) continue;
             int d = q0 - k + penalty(t, k);
@@ -118,7 +120,8 @@ final class AttributeClassifier {
                     if (DEAL_NOUNS.contains(t.word(j))) return new Cue("deal_value", k, Family.ACQUIRE);
                 }
                 int clause = s.clause[k];
-                for (int j = k - 1; j >= 0 && s.clause[j] == clause; j--) {
+                for (int j = 0; j < t.size; j++) {
+                    if (s.clause[j] != clause) continue;
                     String p = t.word(j);
                     if (PREVIOUS.contains(p) && (!p.equals("last") && !p.equals("latest") || roundNear(t, j))) {
                         return new Cue("previous_valuation", k, f);
@@ -138,6 +141,10 @@ final class AttributeClassifier {
             default:
                 return null;
         }
+    }
+
+    static boolean isAcquireVerb(String w) {
+        return MONEY.get(w) == Family.ACQUIRE;
     }
 
     /** "last round", "latest funding round", "last valued": a valuation from before the deal. */

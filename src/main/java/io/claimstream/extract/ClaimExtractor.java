@@ -38,37 +38,44 @@ public final class ClaimExtractor {
         String text = article.text();
         List<Sentence> sentences = new ArrayList<>();
         for (SentenceSplitter.Span sp : SentenceSplitter.split(text)) {
-            sentences.add(new Sentence(sentences.size(), text, sp.start(), sp.end()));
+            sentences.add(new Sentence(sentences.size(), text, sp.start(), sp.end(), quantities));
         }
         Map<String, Integer> salience = new EntityFinder(aliases).find(sentences);
         ReferenceResolver.resolveCentering(sentences);
         String[] pair = mainPair(sentences, salience);
         ReferenceResolver.resolveDescriptive(sentences, pair[1]);
 
+        // body sentences first: a figure repeated in a headline or caption is kept as the body states it
         Map<String, Claim> out = new LinkedHashMap<>();
-        for (Sentence s : sentences) {
-            List<Quantity> qs = quantities.parse(text, s.start, s.end);
-            if (qs.isEmpty()) continue;
-            List<Located> located = new ArrayList<>(qs.size());
-            for (Quantity q : qs) {
-                int q0 = s.tokenAt(q.start());
-                int q1 = s.tokenAt(q.end());
-                located.add(new Located(q, q0, q1));
-            }
-            for (int i = 0; i < located.size(); i++) {
-                Located lq = located.get(i);
-                Claim c = claim(article, s, lq, located, i, pair);
-                if (c == null) continue;
-                String key = c.key() + "=" + c.value() + "/" + c.valueHigh() + "/" + c.unit();
-                out.putIfAbsent(key, c);
+        for (int pass = 0; pass < 2; pass++) {
+            for (Sentence s : sentences) {
+                if (s.standalone != (pass == 1) || s.quantities.isEmpty()) continue;
+                List<Located> located = new ArrayList<>(s.quantities.size());
+                for (Quantity q : s.quantities) located.add(new Located(q, s.tokenAt(q.start()), s.tokenAt(q.end())));
+                for (int i = 0; i < located.size(); i++) {
+                    if (i > 0 && conversion(s, located.get(i - 1), located.get(i))) continue;
+                    Claim c = claim(article, s, located.get(i), located, pair);
+                    if (c == null) continue;
+                    String key = c.key() + "=" + c.value() + "/" + c.valueHigh() + "/" + c.unit();
+                    out.putIfAbsent(key, c);
+                }
             }
         }
-        return List.copyOf(out.values());
+        List<Claim> claims = new ArrayList<>(out.values());
+        claims.sort(java.util.Comparator.comparingInt(Claim::start)); // stable: same-sentence order is kept
+        return List.copyOf(claims);
     }
 
     private record Located(Quantity q, int q0, int q1) {}
 
-    private Claim claim(ArticleText article, Sentence s, Located lq, List<Located> all, int index, String[] pair) {
+    /** "€4.5bn (£3.8bn)", "2.1 billion euros ($2.4 billion)": the bracketed figure restates the first in another currency. */
+    private static boolean conversion(Sentence s, Located prev, Located cur) {
+        if (prev.q().unit().equals(cur.q().unit()) || prev.q().isPercent() || cur.q().isPercent()) return false;
+        Tokens t = s.tokens;
+        return cur.q0 - prev.q1 == 1 && t.isSym(prev.q1, '(');
+    }
+
+    private Claim claim(ArticleText article, Sentence s, Located lq, List<Located> all, String[] pair) {
         Quantity q = lq.q();
         if (lq.q0 >= s.tokens.size) return null;
         if (isTicker(s, lq)) return null;
@@ -78,7 +85,7 @@ public final class ClaimExtractor {
         if (q.isPercent() != attribute.equals("stake_percent") && !attribute.equals("premium")) return null;
         String subject, counterparty = null;
         if (Claim.TWO_PARTY_ATTRIBUTES.contains(attribute)) {
-            String[] roles = twoParty(s, cue, lq, all, index, pair);
+            String[] roles = twoParty(s, cue, lq, all, pair);
             if (roles == null) return null;
             subject = roles[0];
             counterparty = roles[1];
@@ -98,10 +105,10 @@ public final class ClaimExtractor {
     private static boolean isTicker(Sentence s, Located lq) {
         Tokens t = s.tokens;
         int k = lq.q0 - 1;
-        if (k >= 0 && (t.isDashTok(k) || t.isSym(k, '+')) && t.attached(lq.q0)) k--;
+        if (k >= 0 && (t.isDashTok(k) || t.isSym(k, '+'))) k--;
         return k >= 0 && t.type[k] == Tokens.WORD && t.upper(k) && t.end[k] - t.start[k] >= 2
                 && t.end[k] - t.start[k] <= 5 && !Currencies.ISO.contains(t.original(k))
-                && (s.mentions.isEmpty() || s.tokens.size < 12);
+                && !"US".equals(t.original(k));
     }
 
     // ---------------------------------------------------------------- roles
@@ -109,57 +116,94 @@ public final class ClaimExtractor {
     private static final Set<String> NEUTRAL_OBJECTS = Set.of("funding", "cash", "stock", "equity", "shares",
             "total", "capital", "new", "fresh", "debt", "investment", "investments", "a", "an", "the", "its", "their",
             "his", "her", "exchange", "return", "addition", "order", "part");
+    private static final Set<String> DEAL_VERBS = Set.of("invest", "invests", "invested", "investing", "investment",
+            "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying",
+            "purchase", "purchased", "takeover", "backed", "sell", "sells", "sold", "selling", "sale", "offer",
+            "offered", "offers", "bid", "stake");
+    private static final Set<String> SELL = Set.of("sell", "sells", "sold", "selling", "sale", "divest", "divests",
+            "divested", "offload", "offloads");
 
-    /** Investor or buyer, and target: from the clause around the cue, else the article's main deal. */
-    private static String[] twoParty(Sentence s, AttributeClassifier.Cue cue, Located lq, List<Located> all, int index,
+    /** Investor or buyer, and target: from the clause around the figure, else the article's main deal. */
+    private static String[] twoParty(Sentence s, AttributeClassifier.Cue cue, Located lq, List<Located> all,
                                      String[] pair) {
         Tokens t = s.tokens;
-        int clause = s.clause[lq.q0];
+        int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
         int c = cue.tok();
-        List<Mention> inClause = new ArrayList<>();
-        for (Mention m : s.mentions) {
-            if (m.resolved() && !m.attribution && s.clause[m.tok0] == clause) inClause.add(m);
+        // a cue after the figure or a price: read the roles around the deal verb before the figure
+        if (!DEAL_VERBS.contains(t.word(c)) || t.word(c).equals("stake")) {
+            for (int k = lq.q0 - 1; k >= from; k--) {
+                if (DEAL_VERBS.contains(t.word(k)) && !t.word(k).equals("stake")) {
+                    c = k;
+                    break;
+                }
+            }
         }
-        String subj = null, cp = null;
-        boolean blocked = false;
+        boolean sell = SELL.contains(t.word(c));
+        for (int k = Math.max(from, c - 3); k < c && !sell; k++) sell = SELL.contains(t.word(k));
+        List<Mention> range = new ArrayList<>();
+        for (Mention m : s.mentions) {
+            if (m.resolved() && !m.attribution && m.tok0 >= from && m.tok0 < to) range.add(m);
+        }
         // "OpenAI acquired a startup founded by ...": the thing bought is unnamed, whatever names follow
-        if (cue.family() == AttributeClassifier.Family.ACQUIRE && c < lq.q0) {
+        if (c < lq.q0 && AttributeClassifier.isAcquireVerb(t.word(c))) {
             String next = t.word(c + 1);
             if ("a".equals(next) || "an".equals(next)) return null;
         }
-        // "Amazon and Google invested in Anthropic ($8B+ and $3B respectively)"
-        if (hasWord(t, clause, s, "respectively")) {
+        String subj = null, cp = null;
+        if (hasWord(t, from, to, "respectively")) {
             List<Mention> before = new ArrayList<>();
-            for (Mention m : inClause) if (m.tok1 <= c) before.add(m);
+            for (Mention m : range) if (m.tok1 <= c) before.add(m);
             int nth = 0, count = 0;
             for (Located o : all) {
-                if (s.clause[o.q0] != clause) continue;
+                if (o.q0 < from || o.q0 >= to) continue;
                 if (o == lq) nth = count;
                 count++;
             }
-            if (before.size() == count) subj = before.get(nth).slug;
-            else return null;
+            if (before.size() != count) return null;
+            subj = before.get(nth).slug;
         }
-        for (Mention m : inClause) {
-            if (m.tok1 <= c && subj == null) continue;
-            if (m.tok1 <= c) continue;
-            if (m.tok0 > c) {
-                String prev = t.word(m.tok0 - 1);
-                if ("by".equals(prev) || "from".equals(prev) && cue.family() == AttributeClassifier.Family.INVEST) {
-                    if (subj == null) subj = m.slug;
-                    continue;
-                }
-                if (cp == null && !m.slug.equals(subj) && !m.person) cp = m.slug;
+        if (sell) {
+            // "X sold its unit, Y, to Z for $N": Z is the buyer; Y (else X) is what was bought
+            String seller = null, buyer = null, target = null;
+            for (Mention m : range) {
+                if (m.tok1 <= c) seller = m.slug;
+                else if (buyer == null && toBefore(t, m.tok0, c) && !m.person) buyer = m.slug;
+                else if (target == null && m.kind == Mention.Kind.NAME && !m.person) target = m.slug;
             }
+            if (buyer == null) return null;
+            if (target == null || target.equals(buyer)) target = seller;
+            if (target == null || target.equals(buyer)) return null;
+            return new String[] {buyer, target};
+        }
+        for (Mention m : range) {
+            if (m.tok1 <= c || m.tok0 <= c) continue;
+            String prev = t.word(m.tok0 - 1);
+            if ("by".equals(prev) || "from".equals(prev) && cue.family() == AttributeClassifier.Family.INVEST) {
+                if (subj == null) subj = m.slug;
+                continue;
+            }
+            // "its retail arm" is something of its, not it
+            if (m.kind == Mention.Kind.PRONOUN && t.isWord(m.tok0, "its")) continue;
+            if (cp == null && !m.slug.equals(subj) && !m.person) cp = m.slug;
         }
         if (subj == null) {
-            for (Mention m : inClause) if (m.tok1 <= c && (cp == null || !m.slug.equals(cp))) subj = m.slug;
-            if (subj == null && cue.tok() > lq.q0) {
-                // cue after the figure ("49% non-voting stake"): the owner is named before the figure
-                for (Mention m : inClause) if (m.tok1 <= lq.q0) subj = m.slug;
+            for (Mention m : range) {
+                if (m.tok1 <= c && (cp == null || !m.slug.equals(cp))
+                        && !(m.kind == Mention.Kind.PRONOUN && m.tok0 > from && t.isWord(m.tok0, "its") && false)) {
+                    subj = m.slug;
+                }
             }
         }
-        if (cp == null) blocked = blockedObject(s, cue, lq, inClause);
+        // "in its retail arm, Reliance Retail Ventures Ltd, ...": a name right after the clause is its appositive
+        if (cp == null && to < t.size && t.isSym(to, ',')) {
+            for (Mention m : s.mentions) {
+                if (m.tok0 == to + 1 && m.kind == Mention.Kind.NAME && m.resolved() && !m.person
+                        && !m.slug.equals(subj)) {
+                    cp = m.slug;
+                }
+            }
+        }
+        boolean blocked = cp == null && blockedObject(s, cue, lq, range, c, to);
         String inv = pair[0], tgt = pair[1];
         if (subj != null && subj.equals(cp)) {
             if (inv != null && (subj.equals(inv) || subj.equals(tgt))) return new String[] {inv, tgt};
@@ -181,44 +225,47 @@ public final class ClaimExtractor {
         return new String[] {subj, cp};
     }
 
-    /** "acquired a startup ...", "invest $65 billion in AI development": the object is named, and it is no entity. */
-    private static boolean blockedObject(Sentence s, AttributeClassifier.Cue cue, Located lq, List<Mention> inClause) {
-        Tokens t = s.tokens;
-        int clause = s.clause[lq.q0];
-        if (cue.family() == AttributeClassifier.Family.ACQUIRE && cue.tok() < lq.q0) {
-            String next = t.word(cue.tok() + 1);
-            if ("a".equals(next) || "an".equals(next)) return true;
-        }
-        int from = Math.max(cue.tok(), lq.q1);
-        for (int k = from; k < t.size && s.clause[k] == clause; k++) {
-            String w = t.word(k);
-            if (!"in".equals(w) && !"into".equals(w)) continue;
-            int n = k + 1;
-            if (n >= t.size) return false;
-            for (Mention m : inClause) if (m.tok0 == n) return false;
-            String nw = t.word(n);
-            if (NEUTRAL_OBJECTS.contains(nw)) return false;
-            return true;
+    /** "to CVC", "to private equity firm CVC": the buyer follows "to" after a sale verb. */
+    private static boolean toBefore(Tokens t, int tok0, int anchor) {
+        for (int k = tok0 - 1; k > anchor && k >= tok0 - 4; k--) {
+            if (t.isWord(k, "to")) return true;
+            if (t.type[k] != Tokens.WORD) return false;
         }
         return false;
     }
 
-    private static boolean hasWord(Tokens t, int clause, Sentence s, String w) {
-        for (int k = 0; k < t.size; k++) if (s.clause[k] == clause && t.isWord(k, w)) return true;
+    /** "invest $65 billion in AI development": the object is named, and it is no entity. */
+    private static boolean blockedObject(Sentence s, AttributeClassifier.Cue cue, Located lq, List<Mention> range,
+                                         int anchor, int to) {
+        Tokens t = s.tokens;
+        int from = Math.max(anchor, lq.q1);
+        for (int k = from; k < to; k++) {
+            String w = t.word(k);
+            if (!"in".equals(w) && !"into".equals(w)) continue;
+            int n = k + 1;
+            if (n >= t.size) return false;
+            for (Mention m : range) if (m.tok0 == n) return false;
+            return !NEUTRAL_OBJECTS.contains(t.word(n));
+        }
+        return false;
+    }
+
+    private static boolean hasWord(Tokens t, int from, int to, String w) {
+        for (int k = from; k < to; k++) if (t.isWord(k, w)) return true;
         return false;
     }
 
     /** Whose valuation or revenue: the organisation named nearest before the figure in its clause. */
     private static String singleParty(Sentence s, Located lq, String attribute, String[] pair) {
-        int clause = s.clause[lq.q0];
+        int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
         String best = null;
         for (Mention m : s.mentions) {
-            if (!m.resolved() || m.attribution || m.person || s.clause[m.tok0] != clause) continue;
+            if (!m.resolved() || m.attribution || m.person || m.tok0 < from || m.tok0 >= to) continue;
             if (m.tok1 <= lq.q0) best = m.slug;
         }
         if (best != null) return best;
         for (Mention m : s.mentions) {
-            if (!m.resolved() || m.attribution || m.person || s.clause[m.tok0] != clause) continue;
+            if (!m.resolved() || m.attribution || m.person || m.tok0 < from || m.tok0 >= to) continue;
             if (m.tok0 >= lq.q1) return m.slug;
         }
         if ((attribute.equals("valuation") || attribute.equals("previous_valuation")) && pair[1] != null) return pair[1];

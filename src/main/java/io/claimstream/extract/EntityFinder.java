@@ -89,23 +89,32 @@ final class EntityFinder {
     /** Fills {@link Sentence#mentions} for all sentences; returns mention counts per slug (salience). */
     Map<String, Integer> find(List<Sentence> sentences) {
         List<Run> runs = new ArrayList<>();
+        // a capitalised word is confirmed as a name if it is capitalised mid-sentence somewhere, or opens two
+        // sentences ("Unilever said ...", "Unilever has ...")
         Set<String> capsMidSentence = new HashSet<>();
+        Map<String, Integer> initialCount = new HashMap<>();
         for (Sentence s : sentences) {
             Tokens t = s.tokens;
-            for (int k = 1; k < t.size; k++) {
-                if (cap(t, k) && !s.headline && !initialPosition(t, k)) capsMidSentence.add(t.lower[k]);
+            for (int k = 0; k < t.size; k++) {
+                if (!cap(t, k) || NOT_NAMES.contains(t.lower[k])) continue;
+                if (!s.headline && !initialPosition(t, k)) capsMidSentence.add(t.lower[k]);
+                else if (initialPosition(t, k) && initialCount.merge(t.lower[k], 1, Integer::sum) >= 2) {
+                    capsMidSentence.add(t.lower[k]);
+                }
             }
         }
         for (Sentence s : sentences) collectRuns(s, capsMidSentence, runs);
 
         // count cores in body text; headline-only names are not trusted
         Map<String, Integer> coreCount = new LinkedHashMap<>();
+        Map<String, Integer> allCount = new HashMap<>();
         Map<String, List<String>> coreWords = new HashMap<>();
         for (Run r : runs) {
             List<String> core = stripSuffixes(r.words);
             r.core = String.join(" ", core).toLowerCase(Locale.ROOT);
             coreWords.putIfAbsent(r.core, core);
             if (!r.s.headline) coreCount.merge(r.core, 1, Integer::sum);
+            allCount.merge(r.core, 1, Integer::sum);
         }
         // persons: introduced by a title, or their surname used alone elsewhere
         Set<String> persons = new HashSet<>();
@@ -118,8 +127,9 @@ final class EntityFinder {
                 persons.add(c);
             }
         }
+        // a short form folds into the longer name it begins ("Scale" into "Scale AI", "Activision" into
+        // "Activision Blizzard") unless the long form is rare next to it ("Amazon" is not "Amazon Web Services")
         for (String c : coreCount.keySet()) {
-            if (c.indexOf(' ') >= 0) continue;
             String best = null;
             int bestCount = 0;
             for (Map.Entry<String, Integer> e : coreCount.entrySet()) {
@@ -129,10 +139,12 @@ final class EntityFinder {
                     bestCount = e.getValue();
                 }
             }
-            if (best != null && !persons.contains(best) && bestCount >= coreCount.get(c)) {
+            if (best != null && !persons.contains(best) && !persons.contains(c)
+                    && allCount.get(best) * 3 >= allCount.get(c)) {
                 fold.put(c, best);
                 continue;
             }
+            if (c.indexOf(' ') >= 0) continue;
             // a surname alone: "Wang" for "Alexandr Wang"
             for (String p : persons) {
                 if (p.endsWith(" " + c)) {
@@ -143,7 +155,8 @@ final class EntityFinder {
         }
         Map<String, Integer> salience = new LinkedHashMap<>();
         for (Run r : runs) {
-            String canon = fold.getOrDefault(r.core, r.core);
+            String canon = r.core;
+            for (int n = 0; n < 4 && fold.containsKey(canon); n++) canon = fold.get(canon);
             if (!coreCount.containsKey(canon)) continue; // headline-only
             String surface = r.s.tokens.text.substring(r.s.tokens.start[r.tok0], r.s.tokens.end[r.tok1 - 1]);
             String slug = aliases.slugFor(surface, String.join(" ", coreWords.get(canon)));
@@ -190,14 +203,14 @@ final class EntityFinder {
         Tokens t = s.tokens;
         int k = 0;
         while (k < t.size) {
-            if (!cap(t, k) || NOT_NAMES.contains(t.lower[k]) && !(k + 1 < t.size && joinsName(t, k + 1))) {
+            if (!cap(t, k) || NOT_NAMES.contains(t.lower[k]) || insideQuantity(s, k)) {
                 k++;
                 continue;
             }
             int a = k;
             List<String> words = new ArrayList<>();
             while (k < t.size) {
-                if (cap(t, k) && !TITLES.contains(t.lower[k])) {
+                if (cap(t, k) && !TITLES.contains(t.lower[k]) && !insideQuantity(s, k)) {
                     if (!words.isEmpty() && NOT_NAMES.contains(t.lower[k]) && !SUFFIXES.contains(t.lower[k])
                             && !t.upper(k)) break;
                     words.add(t.original(k));
@@ -233,7 +246,7 @@ final class EntityFinder {
                 a2++;
                 words.remove(0);
             }
-            if (a2 < b && initialPosition(t, a2) && !capsMidSentence.contains(t.lower[a2])
+            if (a2 < b && initialPosition(t, a2) && !capsMidSentence.contains(t.lower[a2]) && !acronym(t, a2)
                     && (b - a2 == 1 || t.lower[a2].endsWith("ing") || t.lower[a2].endsWith("ed"))) {
                 a2++;
                 words.remove(0);
@@ -247,7 +260,18 @@ final class EntityFinder {
         }
     }
 
-    private static boolean joinsName(Tokens t, int k) {
+    /** "Rs 4,000 crore", "US$89": currency words are part of a figure, not a name. */
+    private static boolean insideQuantity(Sentence s, int k) {
+        int off = s.tokens.start[k];
+        for (Quantity q : s.quantities) if (off >= q.start() && off < q.end()) return true;
+        return false;
+    }
+
+    /** "ADIA", "OpenAI", "xAI": capitals after the first letter mark a name even at the start of a sentence. */
+    private static boolean acronym(Tokens t, int k) {
+        String w = t.original(k);
+        if (w.length() < 2) return false;
+        for (int i = 1; i < w.length(); i++) if (Character.isUpperCase(w.charAt(i))) return true;
         return false;
     }
 
@@ -313,7 +337,7 @@ final class EntityFinder {
                 int h = k + 1;
                 int mods = 0;
                 while (h < t.size && mods < 5) {
-                    if (t.type[h] == Tokens.WORD && !cap(t, h)) {
+                    if (t.type[h] == Tokens.WORD && (!cap(t, h) || basedOn(t, h))) {
                         String x = t.lower[h];
                         if (GENERIC_HEADS.contains(x) || DESCRIPTIVE_HEADS.contains(x)) break;
                         if (x.equals("of") || x.equals("and") || x.equals("that") || x.equals("which")) { h = t.size; break; }
@@ -333,6 +357,8 @@ final class EntityFinder {
                 // "the company's" is fine; "the company Scale AI" takes the name
                 Mention appositive = null;
                 for (Mention m : names) if (m.tok0 == h + 1) appositive = m;
+                final int from = k, to = h + 1;
+                s.mentions.removeIf(m -> m.kind == Mention.Kind.NAME && m.tok0 > from && m.tok1 <= to);
                 Mention r = new Mention(generic ? Mention.Kind.GENERIC : Mention.Kind.DESCRIPTIVE, k, h + 1,
                         appositive == null ? null : appositive.slug);
                 r.person = false;
@@ -340,6 +366,20 @@ final class EntityFinder {
                 k = h;
             }
         }
+    }
+
+    /** "The Palo Alto-based startup", "the London-listed miner": a place inside the description, not a party. */
+    private static boolean basedOn(Tokens t, int h) {
+        for (int k = h; k < t.size && k < h + 4; k++) {
+            if (t.isDashTok(k) && t.attached(k) && k + 1 < t.size && t.type[k + 1] == Tokens.WORD
+                    && (t.lower[k + 1].equals("based") || t.lower[k + 1].equals("listed")
+                    || t.lower[k + 1].equals("headquartered") || t.lower[k + 1].equals("owned")
+                    || t.lower[k + 1].equals("backed"))) {
+                return true;
+            }
+            if (t.type[k] != Tokens.WORD || !cap(t, k)) return false;
+        }
+        return false;
     }
 
     private static boolean insideName(List<Mention> names, int k) {

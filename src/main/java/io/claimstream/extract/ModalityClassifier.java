@@ -45,15 +45,23 @@ final class ModalityClassifier {
             Map.entry("preparing", Modality.PLANNED), Map.entry("prepares", Modality.PLANNED),
             Map.entry("wants", Modality.PLANNED), Map.entry("if", Modality.PLANNED), Map.entry("unless", Modality.PLANNED));
 
+    private static final java.util.Set<String> DEAL = java.util.Set.of("buy", "acquire", "invest", "sell", "take",
+            "purchase", "merge", "raise", "back");
+
     static Modality classify(Sentence s, int figureTok) {
         Tokens t = s.tokens;
-        int clause = figureTok < t.size ? s.clause[figureTok] : -1;
-        for (int k = figureTok - 1; k >= 0 && s.clause[k] == clause; k--) {
+        int from = s.clauseFrom(figureTok);
+        for (int k = figureTok - 1; k >= from; k--) {
             if (t.type[k] != Tokens.WORD) continue;
             String w = t.lower[k];
             // "'ll" and "set to": short forms of will
             if (w.equals("ll") && k > 0 && t.type[k - 1] == Tokens.SYM) return Modality.PLANNED;
             if (w.equals("to") && ("set".equals(t.word(k - 1)) || "looking".equals(t.word(k - 1)))) return Modality.PLANNED;
+            // headline infinitive: "Microsoft to buy Activision for $68.7 billion"
+            if (w.equals("to") && k > 0 && t.type[k - 1] == Tokens.WORD
+                    && Character.isUpperCase(t.text.charAt(t.start[k - 1])) && DEAL.contains(t.word(k + 1))) {
+                return Modality.PLANNED;
+            }
             Modality m = CUES.get(w);
             if (m == null) continue;
             if (w.equals("may") && Character.isUpperCase(t.text.charAt(t.start[k]))) continue; // the month
