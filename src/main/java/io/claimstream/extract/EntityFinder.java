@@ -120,6 +120,8 @@ final class EntityFinder {
         Set<String> persons = new HashSet<>();
         for (Run r : runs) if (r.title) persons.add(r.core);
         Map<String, String> fold = new HashMap<>();
+        Set<String> upperSurface = new HashSet<>();
+        for (Run r : runs) if (r.words.size() == 1 && r.words.get(0).equals(r.words.get(0).toUpperCase(Locale.ROOT))) upperSurface.add(r.core);
         for (String c : coreCount.keySet()) {
             String[] w = c.split(" ");
             if (w.length >= 2 && w.length <= 3 && coreCount.containsKey(w[w.length - 1])
@@ -145,6 +147,21 @@ final class EntityFinder {
                 continue;
             }
             if (c.indexOf(' ') >= 0) continue;
+            // "ADIA" for "Abu Dhabi Investment Authority": an acronym of a longer name in the same article
+            if (c.length() >= 2 && c.length() <= 6 && upperSurface.contains(c)) {
+                String hit = null;
+                int hits = 0;
+                for (String l : coreCount.keySet()) {
+                    if (l.indexOf(' ') > 0 && initials(l).equals(c)) {
+                        hit = l;
+                        hits++;
+                    }
+                }
+                if (hits == 1) {
+                    fold.put(c, hit);
+                    continue;
+                }
+            }
             // a surname alone: "Wang" for "Alexandr Wang"
             for (String p : persons) {
                 if (p.endsWith(" " + c)) {
@@ -172,6 +189,12 @@ final class EntityFinder {
             s.mentions.sort((a, b) -> Integer.compare(a.tok0, b.tok0));
         }
         return salience;
+    }
+
+    private static String initials(String core) {
+        StringBuilder b = new StringBuilder();
+        for (String w : core.split(" ")) if (!w.isEmpty() && !w.equals("of") && !w.equals("&")) b.append(w.charAt(0));
+        return b.toString();
     }
 
     private static boolean startsAnother(String word, Map<String, Integer> cores) {
