@@ -13,6 +13,9 @@ import java.util.Set;
  */
 public final class QuantityParser {
 
+    /** Codes that are no English word, so accepted in lower case after a number ("20 usd"). */
+    private static final Set<String> LOWER_CODES = Set.of("usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "chf",
+            "cad", "aud", "hkd", "sgd");
     private static final Set<String> APPROX = Set.of("about", "approximately", "approx", "roughly", "around", "some",
             "nearly", "almost", "circa", "ca", "approaching", "abt");
     private static final Set<String> AT_LEAST_1 = Set.of("over", "exceed", "exceeds", "exceeded", "exceeding", "above",
@@ -42,10 +45,32 @@ public final class QuantityParser {
 
     /** Quantities in text[from, to); offsets stay those of the whole text. */
     List<Quantity> parse(String text, int from, int to) {
+        return parse(text, from, to, false);
+    }
+
+    /**
+     * Also plain numbers, with unit "": the range and bound grammar on its own, for the Recognizers-Text
+     * number-range cases. Not used for claims.
+     */
+    List<Quantity> parseBare(String text) {
+        return parse(text, 0, text.length(), true);
+    }
+
+    private List<Quantity> parse(String text, int from, int to, boolean bare) {
         Tokens t = Tokens.of(text, from, to);
         List<Atom> atoms = new ArrayList<>();
         int i = 0;
+        int url = -1; // end offset of the web address being skipped ("...?q=30%25%2020%")
         while (i < t.size) {
+            if (t.start[i] < url) {
+                i++;
+                continue;
+            }
+            url = urlEnd(text, t.start[i], to);
+            if (url > t.start[i]) {
+                i++;
+                continue;
+            }
             Atom a = atom(t, i);
             if (a == null) {
                 i++;
@@ -54,7 +79,17 @@ public final class QuantityParser {
                 i = a.t1;
             }
         }
+        if (bare) for (Atom a : atoms) if (a.unit == null) a.unit = "";
         return join(t, atoms);
+    }
+
+    /** If a web address starts at offset s, where it ends; else -1. Only looks at one whitespace-free word. */
+    private static int urlEnd(String text, int s, int to) {
+        if (s > 0 && !Tokens.isSpace(text.charAt(s - 1)) && text.charAt(s - 1) != '(') return -1;
+        if (!(text.startsWith("http", s) || text.startsWith("www.", s))) return -1;
+        int e = s;
+        while (e < to && !Tokens.isSpace(text.charAt(e))) e++;
+        return text.substring(s, e).contains("://") || text.startsWith("www.", s) ? e : -1;
     }
 
     // ---------------------------------------------------------------- one figure
@@ -84,7 +119,7 @@ public final class QuantityParser {
             if (k == j) return null;
             j = k;
         }
-        if (neg) a.raw = -a.raw;
+        if (neg || "minus".equals(t.word(i - 1)) && a.t0 == i) a.raw = -a.raw;
         // scale words: "1.5 billion", "14.3bn", "Rs 4,000 crore", "two hundred million"
         for (int n = 0; n < 2 && j < t.size && t.type[j] == Tokens.WORD; n++) {
             String w = t.lower[j];
@@ -279,6 +314,7 @@ public final class QuantityParser {
                 return j + 2;
             }
             String orig = t.original(j);
+            if (LOWER_CODES.contains(orig)) orig = orig.toUpperCase(java.util.Locale.ROOT);
             if (Currencies.ISO.contains(orig)) {
                 a.unit = orig.equals("RMB") ? "CNY" : orig;
                 j++;
@@ -295,6 +331,11 @@ public final class QuantityParser {
         if (t.isDashTok(j) && t.attached(j) && t.isWord(j + 1, "per") && t.isDashTok(j + 2) && t.isWord(j + 3, "cent")) {
             a.unit = "percent"; // 49-per-cent
             return j + 4;
+        }
+        if (t.isDashTok(j) && t.attached(j) && j + 1 < t.size && t.type[j + 1] == Tokens.WORD && t.attached(j + 1)
+                && Currencies.NAMES.containsKey(t.lower[j + 1])) {
+            a.unit = Currencies.NAMES.get(t.lower[j + 1]); // "a one-yen bid"
+            return j + 2;
         }
         if (t.isDashTok(j) && t.attached(j) && (t.isWord(j + 1, "percent") || t.isWord(j + 1, "pct"))) {
             a.unit = "percent";
@@ -406,7 +447,16 @@ public final class QuantityParser {
         if (t.isWord(k, "per") && k + 2 < b.t0 && t.type[k + 1] == Tokens.WORD) k += 2;
         int gap = b.t0 - k;
         if (gap != 1) return NONE;
-        if (t.isDashTok(k)) return t.text.charAt(t.start[k]) == '\u2014' && !t.attached(k) ? NONE : DASH;
+        if (t.isDashTok(k)) {
+            if (t.text.charAt(t.start[k]) == '\u2014' && !t.attached(k)) return NONE;
+            // "+1-222-2222-2222", "1995-01", "2023-24": phone numbers and dates, not ranges
+            if (t.isDashTok(b.t1) && b.t1 + 1 < t.size && t.type[b.t1 + 1] == Tokens.NUM) return NONE;
+            if (a.t0 > 0 && t.isDashTok(a.t0 - 1) && t.type[a.t0] == Tokens.NUM) return NONE;
+            if (t.type[b.t0] == Tokens.NUM && t.text.charAt(t.start[b.t0]) == '0' && t.end[b.t0] - t.start[b.t0] > 1
+                    && t.text.charAt(t.start[b.t0] + 1) != '.') return NONE;
+            if (a.unit == null && b.unit == null && isYearLike(t, a.t0)) return NONE;
+            return DASH;
+        }
         String w = t.word(k);
         if (w.isEmpty()) return NONE;
         switch (w) {
@@ -415,6 +465,10 @@ public final class QuantityParser {
             case "or": return OR;
             default: return NONE;
         }
+    }
+
+    private static boolean isYearLike(Tokens t, int k) {
+        return t.type[k] == Tokens.NUM && t.end[k] - t.start[k] == 4 && t.num[k] >= 1900 && t.num[k] <= 2100;
     }
 
     private static boolean compatible(Tokens t, Atom a, Atom b, int conn) {
@@ -426,6 +480,7 @@ public final class QuantityParser {
         if (conn == AND && !opened) return false;
         if (conn == OR) return false;
         if (a.unit == null && b.unit == null) return false;
+        if ("".equals(a.unit) && "".equals(b.unit) && conn == TO && !opened && in(CHANGE, before)) return false;
         if (a.unit != null && b.unit != null && !a.unit.equals(b.unit)) return false;
         if (conn == TO && !opened) {
             if (in(CHANGE, before) || in(CHANGE, prevWord(t, a.t0, 2))) return false;
@@ -473,6 +528,12 @@ public final class QuantityParser {
                     return "no".equals(p3) || "not".equals(p3) ? Bound.AT_LEAST : Bound.AT_MOST;
                 default:
             }
+        }
+        if ("to".equals(p1) && "equal".equals(p2) && "or".equals(p3)) {
+            // "less than or equal to 100", "greater than or equal to 50"
+            String p5 = prevWord(t, k + 1, 5);
+            if ("less".equals(p5) || "fewer".equals(p5) || "lower".equals(p5)) return Bound.AT_MOST;
+            if ("more".equals(p5) || "greater".equals(p5) || "higher".equals(p5)) return Bound.AT_LEAST;
         }
         if ("least".equals(p1) && "at".equals(p2)) return Bound.AT_LEAST;
         if ("most".equals(p1) && "at".equals(p2)) return Bound.AT_MOST;
