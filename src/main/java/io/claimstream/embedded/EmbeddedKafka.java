@@ -167,6 +167,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("transaction.state.log.num.partitions", "5");
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("share.coordinator.state.topic.num.partitions", "1");
     p.put("default.replication.factor", "1");
     p.put("min.insync.replicas", "1");
     p.put("num.partitions", "1");

@@ -262,6 +262,16 @@ class EmbeddedSchemaRegistryIT {
     int id = registered.body().path("id").asInt();
     assertThat(id).isPositive();
 
+    // the same schema, pretty-printed as curl users send it: same id, no new version
+    String pretty = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(Article.getClassSchema().toString()));
+    Response again = http("POST", "/subjects/" + subject + "/versions",
+        JSON.createObjectNode().put("schema", pretty).put("schemaType", "AVRO").set("references", JSON.createArrayNode())
+            .toString());
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body().path("id").asInt()).isEqualTo(id);
+    assertError(http("POST", "/subjects/" + subject + "/versions",
+        JSON.createObjectNode().put("schema", "{}").put("schemaType", "PROTOBUF").toString()), 422, 42201);
+
     Response version = http("GET", "/subjects/" + subject + "/versions/1", null);
     assertThat(version.status()).isEqualTo(200);
     assertThat(iterable(version.body().fieldNames())).containsExactly("subject", "version", "id", "schema");
