@@ -56,7 +56,7 @@ abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
       throw new SerializationException("Avro deserializer used before configure(): set "
           + SchemaRegistryClients.SCHEMA_REGISTRY_URL);
     }
-    int id = WireFormat.schemaId(data, topic);
+    int id = WireFormat.schemaId(data, topic, isKey ? "key" : "value");
     DatumReader<T> reader = readers.get(id);
     if (reader == null) {
       Schema writer;
