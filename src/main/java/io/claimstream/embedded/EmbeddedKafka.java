@@ -31,12 +31,14 @@ import org.apache.kafka.server.common.MetadataVersion;
 public final class EmbeddedKafka implements AutoCloseable {
 
   static {
-    // Kafka's own logs at WARN unless the application says otherwise (slf4j-simple reads these
-    // system properties when each logger is created).
-    for (String name : new String[] {"kafka", "org.apache.kafka", "state.change.logger",
-        "org.apache.kafka.clients", "org.apache.kafka.common", "org.apache.kafka.raft",
-        "org.apache.kafka.controller", "org.apache.kafka.image", "org.apache.kafka.metadata",
-        "org.apache.kafka.storage", "org.apache.kafka.coordinator", "org.apache.kafka.server"}) {
+    // The broker's loggers (and the clients', which it uses inside) at WARN unless the
+    // application says otherwise: slf4j-simple reads these system properties when each logger
+    // is created. Kafka Streams' own loggers (org.apache.kafka.streams) are left alone.
+    for (String name : new String[] {"kafka", "state.change.logger", "org.apache.kafka.clients",
+        "org.apache.kafka.common", "org.apache.kafka.raft", "org.apache.kafka.controller",
+        "org.apache.kafka.image", "org.apache.kafka.metadata", "org.apache.kafka.storage",
+        "org.apache.kafka.coordinator", "org.apache.kafka.server", "org.apache.kafka.queue",
+        "org.apache.kafka.security", "org.apache.kafka.network", "org.apache.kafka.snapshot"}) {
       String key = "org.slf4j.simpleLogger.log." + name;
       if (System.getProperty(key) == null) {
         System.setProperty(key, "warn");
@@ -165,6 +167,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("transaction.state.log.num.partitions", "5");
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("share.coordinator.state.topic.num.partitions", "1");
     p.put("default.replication.factor", "1");
     p.put("min.insync.replicas", "1");
     p.put("num.partitions", "1");
