@@ -46,9 +46,9 @@ class ClaimstreamTopologyTest {
     @BeforeEach
     void start() {
         topics = new Topics(Map.of("schema.registry.url", "mock://" + scope));
-        var topology = ClaimstreamTopology.build(topics, new ClaimExtractor(), new ConsensusEngine(ConsensusConfig.defaults()));
         Properties props = StreamsSettings.defaults();
         props.setProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        var topology = ClaimstreamTopology.build(topics, new ClaimExtractor(), new ConsensusEngine(ConsensusConfig.defaults()), props);
         driver = new TopologyTestDriver(topology, props);
         articles = driver.createInputTopic(Topics.ARTICLES, topics.articles().keySerde().serializer(), topics.articles().valueSerde().serializer());
         changes = driver.createOutputTopic(Topics.CHANGES, topics.changes().keySerde().deserializer(), topics.changes().valueSerde().deserializer());
