@@ -64,7 +64,16 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   private final SchemaRegistryState state;
   private final Javalin app;
 
-  private EmbeddedSchemaRegistry(String bootstrapServers, int port, Map<String, String> users, String topic) {
+  /**
+   * Starts a registry requiring HTTP basic auth with one of these user → password (empty map = no
+   * auth); same as {@link #start(String, int, Map)}.
+   */
+  public EmbeddedSchemaRegistry(String bootstrapServers, int port, Map<String, String> users) {
+    this(bootstrapServers, port, users, DEFAULT_TOPIC);
+  }
+
+  /** Full form: also the topic (default {@code _schemas}). Starts the server. */
+  public EmbeddedSchemaRegistry(String bootstrapServers, int port, Map<String, String> users, String topic) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.users = Map.copyOf(users);
