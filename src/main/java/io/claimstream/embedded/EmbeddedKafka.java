@@ -56,6 +56,8 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final Properties brokerConfig;
   private volatile KafkaRaftServer server;
   private volatile long lastStartupMillis;
+  /** Stops the broker cleanly on Ctrl-C / JVM exit, so the next start needs no log recovery. */
+  private final Thread shutdownHook;
 
   private EmbeddedKafka(Path dataDir, int port, int controllerPort) {
     this.dataDir = dataDir;
@@ -63,6 +65,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     this.port = port;
     this.controllerPort = controllerPort;
     this.brokerConfig = config();
+    this.shutdownHook = new Thread(this::stop, "embedded-kafka-shutdown");
   }
 
   /**
@@ -95,6 +98,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       EmbeddedKafka kafka = new EmbeddedKafka(dataDir, brokerPort, controllerPort);
       kafka.formatIfNeeded();
       kafka.startServer();
+      Runtime.getRuntime().addShutdownHook(kafka.shutdownHook);
       return kafka;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare Kafka data directory " + dataDir, e);
@@ -140,8 +144,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     startServer();
   }
 
+  /** Stops the broker (clean shutdown); the data directory stays. */
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // JVM already shutting down, or hook never registered
+    }
     stop();
   }
 

@@ -64,7 +64,16 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   private final SchemaRegistryState state;
   private final Javalin app;
 
-  private EmbeddedSchemaRegistry(String bootstrapServers, int port, Map<String, String> users, String topic) {
+  /**
+   * Starts a registry requiring HTTP basic auth with one of these user → password (empty map = no
+   * auth); same as {@link #start(String, int, Map)}.
+   */
+  public EmbeddedSchemaRegistry(String bootstrapServers, int port, Map<String, String> users) {
+    this(bootstrapServers, port, users, DEFAULT_TOPIC);
+  }
+
+  /** Full form: also the topic (default {@code _schemas}). Starts the server. */
+  public EmbeddedSchemaRegistry(String bootstrapServers, int port, Map<String, String> users, String topic) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.users = Map.copyOf(users);
@@ -195,12 +204,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     app.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, 400, e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> error(ctx, 500, SchemaRegistryException.INTERNAL_ERROR,
         "Internal error: " + e));
-    app.error(404, ctx -> {
-      if (ctx.resultInputStream() == null) {
-        error(ctx, 404, 404, "HTTP 404 Not Found");
-      }
-    });
-    app.error(405, ctx -> error(ctx, 405, 405, "HTTP 405 Method Not Allowed"));
+    // unknown endpoints, wrong methods...: Javalin's own responses, in Confluent's error shape
+    app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) ->
+        error(ctx, e.getStatus(), e.getStatus(), "HTTP " + e.getStatus() + " " + e.getMessage()));
     if (!users.isEmpty()) {
       app.before(this::authenticate);
     }

@@ -323,6 +323,7 @@ class EmbeddedSchemaRegistryIT {
     assertError(http("GET", "/subjects/" + subject + "/versions/42", null), 404, 40402);
     assertError(http("GET", "/subjects/" + subject + "/versions/abc", null), 422, 42202);
     assertError(http("GET", "/schemas/ids/99999", null), 404, 40403);
+    assertError(http("GET", "/no/such/endpoint", null), 404, 404);
     assertError(http("POST", "/subjects/" + subject, schemaBody(Claim.getClassSchema())), 404, 40403);
     assertError(http("GET", "/config/" + subject, null), 404, 40408);
     assertError(http("PUT", "/config", "{\"compatibility\":\"SIDEWAYS\"}"), 422, 42203);

@@ -93,6 +93,26 @@ class SchemaRegistryStateTest {
   }
 
   @Test
+  void idsOfHardDeletedSchemasAreNotHandedOutAgainAfterCompaction() {
+    state.register("a-value", V1);
+    int top = state.register("b-value", V2);
+    state.deleteSubject("b-value", false);
+    state.deleteSubject("b-value", true);
+    // what compaction leaves once tombstones expire: the newest record per key, no tombstones,
+    // nothing for b-value's keys
+    Map<String, String> compacted = new java.util.LinkedHashMap<>();
+    journal.forEach(e -> {
+      compacted.remove(e.getKey());
+      compacted.put(e.getKey(), e.getValue());
+    });
+    compacted.values().removeIf(java.util.Objects::isNull);
+    assertThat(compacted.keySet()).noneMatch(k -> k.contains("b-value"));
+    SchemaRegistryState restarted = new SchemaRegistryState((k, v) -> { });
+    compacted.forEach(restarted::apply);
+    assertThat(restarted.register("c-value", V3)).isGreaterThan(top);
+  }
+
+  @Test
   void journalRecordsUseConfluentsLayout() {
     state.register("t-value", V1);
     assertThat(journal).hasSize(1);

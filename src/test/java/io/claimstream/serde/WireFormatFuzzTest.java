@@ -21,7 +21,7 @@ class WireFormatFuzzTest {
     return serde;
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void randomBodiesBehindAValidHeader(@ForAll @Size(max = 300) byte[] body) {
     SpecificAvroSerde<Consensus> serde = serde();
     byte[] valid = serde.serializer().serialize("fuzz", Samples.consensus());
@@ -31,7 +31,7 @@ class WireFormatFuzzTest {
     decodeOrSerializationException(serde, bytes);
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void mutatedRecords(@ForAll int position, @ForAll byte value, @ForAll int cut) {
     SpecificAvroSerde<Consensus> serde = serde();
     byte[] bytes = serde.serializer().serialize("fuzz", Samples.consensus());
@@ -42,7 +42,7 @@ class WireFormatFuzzTest {
     decodeOrSerializationException(serde, shorter);
   }
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void claimsRoundTrip(@ForAll String subject, @ForAll double value, @ForAll int start, @ForAll String evidence) {
     SpecificAvroSerde<Claim> serde = new SpecificAvroSerde<>(Claim.class);
     serde.configure(Map.of("schema.registry.url", URL), false);
