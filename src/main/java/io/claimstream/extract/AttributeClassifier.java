@@ -116,7 +116,12 @@ final class AttributeClassifier {
                 return new Cue("deal_value", k, f);
             case VALUE: {
                 // "a deal valued at", "the transaction is worth": the price of the deal, not of a company
-                for (int j = k - 1; j >= Math.max(0, k - 3); j--) {
+                // "the deal values Initech at $4.5 billion" has an object: that is Initech's valuation
+                boolean object = !(t.isWord(k + 1, "at") || k + 1 == q0 || t.isWord(k + 1, "about")
+                        || t.isWord(k + 1, "around") || t.isWord(k + 1, "roughly") || t.isWord(k + 1, "some")
+                        || t.isWord(k + 1, "more") || t.isWord(k + 1, "up") || t.isWord(k + 1, "of")
+                        || t.isWord(k + 1, "an") || t.isWord(k + 1, "nearly") || t.isWord(k + 1, "approximately"));
+                for (int j = k - 1; j >= Math.max(0, k - 3) && !object; j--) {
                     if (DEAL_NOUNS.contains(t.word(j))) return new Cue("deal_value", k, Family.ACQUIRE);
                 }
                 int clause = s.clause[k];

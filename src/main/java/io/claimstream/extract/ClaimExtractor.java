@@ -95,7 +95,8 @@ public final class ClaimExtractor {
         }
         String qualifier = attribute.startsWith("revenue") ? year(s, lq) : null;
         Modality modality = ModalityClassifier.classify(s, lq.q0);
-        if (attribute.equals("revenue_projection") && modality == Modality.REPORTED) modality = Modality.PROJECTED;
+        // a forecast figure is projected even when carried by "will reach"
+        if (attribute.equals("revenue_projection") && modality != Modality.SPECULATIVE) modality = Modality.PROJECTED;
         String evidence = article.text().substring(s.start, s.end);
         return new Claim(article.id(), article.sourceOrId(), subject, counterparty, attribute, qualifier, q.value(),
                 q.valueHigh(), q.unit(), q.bound(), modality, false, evidence, s.start, s.end);
@@ -194,6 +195,11 @@ public final class ClaimExtractor {
                 }
             }
         }
+        // "Globex, which could one day float, invested ...": the sentence's subject, past a parenthetical clause
+        if (subj == null && c > from) {
+            Mention first = sentenceSubject(s, from);
+            if (first != null && !first.slug.equals(cp)) subj = first.slug;
+        }
         // "in its retail arm, Reliance Retail Ventures Ltd, ...": a name right after the clause is its appositive
         if (cp == null && to < t.size && t.isSym(to, ',')) {
             for (Mention m : s.mentions) {
@@ -223,6 +229,32 @@ public final class ClaimExtractor {
             return new String[] {subj, tgt};
         }
         return new String[] {subj, cp};
+    }
+
+    /**
+     * The name that opens the sentence when the clauses between it and the figure's clause are parenthetical
+     * (", which ...", ", led by ...,"): the subject the figure's verb belongs to.
+     */
+    private static Mention sentenceSubject(Sentence s, int from) {
+        Tokens t = s.tokens;
+        Mention first = null;
+        for (Mention m : s.mentions) {
+            if (m.resolved() && !m.attribution && !m.person && m.kind != Mention.Kind.PRONOUN) {
+                first = m;
+                break;
+            }
+        }
+        if (first == null || s.clause[first.tok0] != 0 || first.tok0 > 2 || first.tok1 >= from) return null;
+        // only commas and parenthetical clauses between the name and the figure's clause
+        if (first.tok1 < t.size && !t.isSym(first.tok1, ',')) return null;
+        int k = first.tok1 + 1;
+        String opener = t.word(k);
+        if (!(opener.equals("which") || opener.equals("who") || opener.equals("whose") || opener.equals("led")
+                || opener.equals("based") || opener.equals("founded") || opener.equals("the") || opener.equals("a")
+                || opener.equals("an") || opener.equals("owner") || opener.equals("maker"))) {
+            return null;
+        }
+        return first;
     }
 
     /** "to CVC", "to private equity firm CVC": the buyer follows "to" after a sale verb. */

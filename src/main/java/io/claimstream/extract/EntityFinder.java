@@ -48,6 +48,12 @@ final class EntityFinder {
             "chief", "executive", "mr", "mrs", "ms", "dr", "sir", "analyst", "minister", "secretary", "director",
             "spokesperson", "spokesman", "spokeswoman", "senator", "governor", "chair", "partner", "head");
 
+    /** Words that describe an organisation before its name and are not part of it: "Rival Umbrella". */
+    static final Set<String> DESCRIPTORS = Set.of("rival", "rivals", "parent", "peer", "startup", "start-up",
+            "subsidiary", "unit", "owner", "fellow", "competitor", "investor", "lender", "bank", "insurer", "retailer",
+            "carrier", "chipmaker", "automaker", "giant", "conglomerate", "billionaire", "tycoon", "buyer", "seller",
+            "target", "acquirer", "activist", "backer");
+
     /** Corporate designators dropped from the end of a name. */
     static final Set<String> SUFFIXES = Set.of(
             "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "group",
@@ -99,6 +105,22 @@ final class EntityFinder {
                 if (!cap(t, k) || NOT_NAMES.contains(t.lower[k])) continue;
                 if (!s.headline && !initialPosition(t, k)) capsMidSentence.add(t.lower[k]);
                 else if (initialPosition(t, k) && initialCount.merge(t.lower[k], 1, Integer::sum) >= 2) {
+                    capsMidSentence.add(t.lower[k]);
+                }
+            }
+        }
+        // the same word written in lower case somewhere is an ordinary word ("Competitors are ...")
+        Set<String> lowerSeen = new HashSet<>();
+        for (Sentence s : sentences) {
+            Tokens t = s.tokens;
+            for (int k = 0; k < t.size; k++) {
+                if (t.type[k] == Tokens.WORD && Character.isLowerCase(t.text.charAt(t.start[k]))) lowerSeen.add(t.lower[k]);
+            }
+        }
+        for (Sentence s : sentences) {
+            Tokens t = s.tokens;
+            for (int k = 0; k < t.size; k++) {
+                if (cap(t, k) && initialPosition(t, k) && !lowerSeen.contains(t.lower[k]) && !ordinaryWord(t.lower[k])) {
                     capsMidSentence.add(t.lower[k]);
                 }
             }
@@ -226,14 +248,14 @@ final class EntityFinder {
         Tokens t = s.tokens;
         int k = 0;
         while (k < t.size) {
-            if (!cap(t, k) || NOT_NAMES.contains(t.lower[k]) || insideQuantity(s, k)) {
+            if (!cap(t, k) || NOT_NAMES.contains(t.lower[k]) || DESCRIPTORS.contains(t.lower[k]) || insideQuantity(s, k)) {
                 k++;
                 continue;
             }
             int a = k;
             List<String> words = new ArrayList<>();
             while (k < t.size) {
-                if (cap(t, k) && !TITLES.contains(t.lower[k]) && !insideQuantity(s, k)) {
+                if (cap(t, k) && !TITLES.contains(t.lower[k]) && !DESCRIPTORS.contains(t.lower[k]) && !insideQuantity(s, k)) {
                     if (!words.isEmpty() && NOT_NAMES.contains(t.lower[k]) && !SUFFIXES.contains(t.lower[k])
                             && !t.upper(k)) break;
                     words.add(t.original(k));
@@ -289,6 +311,31 @@ final class EntityFinder {
         for (Quantity q : s.quantities) if (off >= q.start() && off < q.end()) return true;
         return false;
     }
+
+    /** Sentence-initial words that are common nouns, verbs or adverbs by their form or use in news prose. */
+    private static boolean ordinaryWord(String w) {
+        if (NOT_NAMES.contains(w) || COMMON_INITIAL.contains(w)) return true;
+        return w.endsWith("ing") || w.endsWith("ly") || w.endsWith("ers") || w.endsWith("ors") || w.endsWith("ists")
+                || w.endsWith("ants") || w.endsWith("ments") || w.endsWith("tion") || w.endsWith("tions")
+                || w.endsWith("ies") || w.endsWith("ed") || w.length() < 3;
+    }
+
+    /** Plural subjects and openers of news sentences that are no names. */
+    static final Set<String> COMMON_INITIAL = Set.of(
+            "shares", "sources", "officials", "experts", "people", "critics", "rivals", "banks", "companies",
+            "firms", "markets", "prices", "sales", "profits", "revenue", "stocks", "talks", "terms", "details",
+            "neither", "either", "under", "last", "earlier", "later", "separately", "together", "overall", "instead",
+            "indeed", "still", "shortly", "once", "unlike", "like", "among", "amid", "against", "beyond", "within",
+            "without", "upon", "regardless", "whether", "because", "unless", "even", "much", "few", "several",
+            "others", "another", "its", "first", "second", "third", "finally", "next", "meanwhile", "elsewhere",
+            "nevertheless", "nonetheless", "moreover", "furthermore", "importantly", "notably", "ultimately", "yet",
+            "so", "thus", "hence", "therefore", "citing", "following", "including", "excluding", "despite", "given",
+            "asked", "speaking", "writing", "deal", "deals", "growth", "demand", "investment", "investments",
+            "funding", "valuation", "news", "data", "equity", "capital", "debt", "cash", "income", "earnings",
+            "losses", "costs", "spending", "analysis", "research", "reports", "reporting", "industry", "government",
+            "regulators", "consumers", "users", "customers", "employees", "workers", "staff", "management",
+            "executives", "directors", "shareholders", "investors", "analysts", "buyers", "sellers", "lenders",
+            "bankers", "lawyers");
 
     /** "ADIA", "OpenAI", "xAI": capitals after the first letter mark a name even at the start of a sentence. */
     private static boolean acronym(Tokens t, int k) {
@@ -363,6 +410,7 @@ final class EntityFinder {
                     if (t.type[h] == Tokens.WORD && (!cap(t, h) || basedOn(t, h))) {
                         String x = t.lower[h];
                         if (GENERIC_HEADS.contains(x) || DESCRIPTIVE_HEADS.contains(x)) break;
+                        if (NOT_NAMES.contains(x) && !cap(t, h)) { h = t.size; break; }
                         if (x.equals("of") || x.equals("and") || x.equals("that") || x.equals("which")) { h = t.size; break; }
                         h++;
                         mods++;
