@@ -109,22 +109,20 @@ final class EntityFinder {
                 }
             }
         }
-        // the same word written in lower case somewhere is an ordinary word ("Competitors are ...")
+        // the same word written in lower case somewhere is an ordinary word ("Competitors are ..."); only the
+        // few sentence-initial words are looked up, nothing is collected per token
+        Set<String> initial = new HashSet<>(initialCount.keySet());
         Set<String> lowerSeen = new HashSet<>();
         for (Sentence s : sentences) {
             Tokens t = s.tokens;
             for (int k = 0; k < t.size; k++) {
-                if (t.type[k] == Tokens.WORD && Character.isLowerCase(t.text.charAt(t.start[k]))) lowerSeen.add(t.lower[k]);
-            }
-        }
-        for (Sentence s : sentences) {
-            Tokens t = s.tokens;
-            for (int k = 0; k < t.size; k++) {
-                if (cap(t, k) && initialPosition(t, k) && !lowerSeen.contains(t.lower[k]) && !ordinaryWord(t.lower[k])) {
-                    capsMidSentence.add(t.lower[k]);
+                if (t.type[k] == Tokens.WORD && Character.isLowerCase(t.text.charAt(t.start[k]))
+                        && initial.contains(t.lower[k])) {
+                    lowerSeen.add(t.lower[k]);
                 }
             }
         }
+        for (String w : initial) if (!lowerSeen.contains(w) && !ordinaryWord(w)) capsMidSentence.add(w);
         for (Sentence s : sentences) collectRuns(s, capsMidSentence, runs);
 
         // count cores in body text; headline-only names are not trusted
@@ -224,12 +222,13 @@ final class EntityFinder {
         return false;
     }
 
-    private static boolean cap(Tokens t, int k) {
+    static boolean cap(Tokens t, int k) {
         if (t.type[k] != Tokens.WORD) return false;
-        String w = t.original(k);
-        if (Character.isUpperCase(w.charAt(0))) return true;
+        String text = t.text;
+        int s = t.start[k], e = t.end[k];
+        if (Character.isUpperCase(text.charAt(s))) return true;
         // eBay, xAI, iPhone: a lower-case initial followed by capitals
-        for (int i = 1; i < w.length(); i++) if (Character.isUpperCase(w.charAt(i))) return true;
+        for (int i = s + 1; i < e; i++) if (Character.isUpperCase(text.charAt(i))) return true;
         return false;
     }
 

@@ -33,7 +33,7 @@ final class Sentence {
         char last = text.charAt(end - 1);
         this.standalone = !(last == '.' || last == '!' || last == '?' || last == '"' || last == '\u201D' || last == ')'
                 || last == '\'' || last == '\u2019');
-        this.quantities = parser.parse(text, start, end);
+        this.quantities = parser.parse(tokens, start, end);
     }
 
     private static final java.util.Set<String> CONTINUATIONS = java.util.Set.of("for", "with", "at", "in", "of",
