@@ -330,6 +330,7 @@ public final class ClaimExtractor {
     private static String[] mainPair(List<Sentence> sentences, Map<String, Integer> salience) {
         Map<String, Integer> votes = new LinkedHashMap<>();
         for (Sentence s : sentences) {
+            if (s.mentions.size() < 2) continue; // a vote needs two parties
             Tokens t = s.tokens;
             for (int k = 0; k < t.size; k++) {
                 if (t.type[k] != Tokens.WORD || !isDealCue(t.lower[k])) continue;

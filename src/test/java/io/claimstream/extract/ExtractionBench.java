@@ -39,7 +39,12 @@ public final class ExtractionBench {
             "NASDAQ: ABCD +1.25%  XYZ -0.40%",
             "Analysts at several brokers said the valuation looked stretched relative to peers.",
             "The firm employs about 4,500 people and was founded in 2012 by two former engineers.",
-            "Regulators in Brussels and Washington are expected to scrutinise the transaction closely."};
+            "Regulators in Brussels and Washington are expected to scrutinise the transaction closely.",
+            "The chief executive told staff in a memo on Friday that the partnership would not change day-to-day operations.",
+            "Critics argue that such tie-ups concentrate too much power in the hands of a few large platforms.",
+            "The talks began in March after a chance meeting at an industry conference in San Francisco.",
+            "Its customers include carmakers, hospitals and several government agencies in Europe and Asia.",
+            "Related coverage: How the race for data is reshaping the industry (Published 3 hours ago)"};
 
     public static void main(String[] args) throws IOException {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -125,7 +130,8 @@ public final class ExtractionBench {
         StringBuilder b = new StringBuilder(3200);
         b.append(buyer).append(" weighs bet on ").append(target).append('\n');
         while (b.length() < 3000) {
-            switch (r.nextInt(10)) {
+            // about half the sentences are prose without deal figures, as in real coverage
+            switch (r.nextInt(14)) {
                 case 0 -> b.append(buyerFull).append(' ').append(VERB[r.nextInt(VERB.length)]).append(' ')
                         .append(money(r)).append(" in ").append(target).append(", according to Reuters. ");
                 case 1 -> b.append("The deal would value ").append(target).append(" at ").append(money(r))
