@@ -82,8 +82,19 @@ final class AttributeClassifier {
 
     private static boolean perShare(Tokens t, int q1) {
         String a = t.word(q1), b = t.word(q1 + 1);
-        if (a.isEmpty() || !"share".equals(b)) return t.isDashTok(q1) && t.isWord(q1 + 1, "a") && t.isWord(q1 + 3, "share");
-        return a.equals("a") || a.equals("per") || a.equals("each");
+        if (!a.isEmpty() && "share".equals(b)) return a.equals("a") || a.equals("per") || a.equals("each");
+        if (t.isDashTok(q1) && t.isWord(q1 + 1, "a") && t.isWord(q1 + 3, "share")) return true;
+        // "$142.50 in cash ... for each VMware share", "$60 per Alexion share"
+        for (int k = q1; k < t.size && k < q1 + 12; k++) {
+            if (t.type[k] == Tokens.SYM && (t.text.charAt(t.start[k]) == ';' || t.text.charAt(t.start[k]) == '.'
+                    || t.text.charAt(t.start[k]) == ',' || t.text.charAt(t.start[k]) == '$')) {
+                return false; // another clause or another figure: "$59.5 billion, or $253 per share"
+            }
+            if (!t.isWord(k, "each") && !t.isWord(k, "per")) continue;
+            for (int j = k + 1; j < t.size && j <= k + 4; j++) if (t.isWord(j, "share")) return true;
+            return false;
+        }
+        return false;
     }
 
     private static Cue cueAt(Sentence s, int k, boolean percent, int q0) {
@@ -103,7 +114,7 @@ final class AttributeClassifier {
             return new Cue("termination_fee", k, Family.OTHER);
         }
         if (w.equals("premium")) return new Cue("premium", k, Family.OTHER);
-        if (w.equals("raised") || w.equals("raises") || w.equals("raising")) return new Cue("funding_round", k, Family.OTHER);
+        if (w.equals("raised") || w.equals("raises") || w.equals("raising") || w.equals("raise")) return new Cue("funding_round", k, Family.OTHER);
         if (w.equals("profit") || w.equals("profits") || (w.equals("income") && "net".equals(t.word(k - 1)))) {
             return new Cue("net_income", k, Family.OTHER);
         }

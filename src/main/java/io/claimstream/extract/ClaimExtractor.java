@@ -93,7 +93,7 @@ public final class ClaimExtractor {
             subject = singleParty(s, lq, attribute, pair);
             if (subject == null) return null;
         }
-        String qualifier = attribute.startsWith("revenue") ? year(s, lq) : null;
+        String qualifier = attribute.startsWith("revenue") ? year(s, lq, article.published()) : null;
         Modality modality = ModalityClassifier.classify(s, lq.q0);
         // a forecast figure is projected even when carried by "will reach"
         if (attribute.equals("revenue_projection") && modality != Modality.SPECULATIVE) modality = Modality.PROJECTED;
@@ -131,7 +131,8 @@ public final class ClaimExtractor {
         int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
         int c = cue.tok();
         // a cue after the figure or a price: read the roles around the deal verb before the figure
-        if (!DEAL_VERBS.contains(t.word(c)) || t.word(c).equals("stake")) {
+        boolean ownedStake = t.word(c).equals("stake") && nameBefore(s, c);
+        if (!ownedStake && (!DEAL_VERBS.contains(t.word(c)) || t.word(c).equals("stake"))) {
             for (int k = lq.q0 - 1; k >= from; k--) {
                 if (DEAL_VERBS.contains(t.word(k)) && !t.word(k).equals("stake")) {
                     c = k;
@@ -148,7 +149,8 @@ public final class ClaimExtractor {
         // "OpenAI acquired a startup founded by ...": the thing bought is unnamed, whatever names follow
         if (c < lq.q0 && AttributeClassifier.isAcquireVerb(t.word(c))) {
             String next = t.word(c + 1);
-            if ("a".equals(next) || "an".equals(next)) return null;
+            // "bought a 15% stake" names the figure; "acquired a startup" names nothing
+            if (("a".equals(next) || "an".equals(next)) && lq.q0 > c + 3) return null;
         }
         String subj = null, cp = null;
         if (hasWord(t, from, to, "respectively")) {
@@ -176,8 +178,18 @@ public final class ClaimExtractor {
             if (target == null || target.equals(buyer)) return null;
             return new String[] {buyer, target};
         }
+        // the terms of a share deal name both sides: "$60 in cash and AstraZeneca shares for each Alexion share"
         for (Mention m : range) {
-            if (m.tok1 <= c || m.tok0 <= c) continue;
+            String before = t.word(m.tok0 - 1), after = t.word(m.tok1);
+            if ((before.equals("each") || before.equals("per")) && after.equals("share") && cp == null) cp = m.slug;
+            else if ((after.equals("shares") || after.equals("stock")) && m.tok0 > lq.q0 && subj == null
+                    && !(before.equals("of") || before.equals("in"))) {
+                subj = m.slug;
+            }
+        }
+        if (subj != null && subj.equals(cp)) subj = null;
+        for (Mention m : range) {
+            if (m.tok1 <= c || m.tok0 <= c || cp != null && subj != null) continue;
             String prev = t.word(m.tok0 - 1);
             if ("by".equals(prev) || "from".equals(prev) && cue.family() == AttributeClassifier.Family.INVEST) {
                 if (subj == null) subj = m.slug;
@@ -189,10 +201,12 @@ public final class ClaimExtractor {
         }
         if (subj == null) {
             for (Mention m : range) {
-                if (m.tok1 <= c && (cp == null || !m.slug.equals(cp))
-                        && !(m.kind == Mention.Kind.PRONOUN && m.tok0 > from && t.isWord(m.tok0, "its") && false)) {
-                    subj = m.slug;
+                if (m.tok1 > c || cp != null && m.slug.equals(cp)) continue;
+                if (holdersOf(t, m)) {
+                    if (cp == null) cp = m.slug;
+                    continue;
                 }
+                subj = m.slug;
             }
         }
         // "Globex, which could one day float, invested ...": the sentence's subject, past a parenthetical clause
@@ -257,6 +271,27 @@ public final class ClaimExtractor {
         return first;
     }
 
+    /** A name in the cue's own clause before it, and no deal verb: "gives Toyota a stake of about 1%". */
+    private static boolean nameBefore(Sentence s, int cue) {
+        for (int k = cue - 1; k >= 0 && s.clause[k] == s.clause[cue]; k--) {
+            if (DEAL_VERBS.contains(s.tokens.word(k)) && !s.tokens.word(k).equals("stake")) return false;
+        }
+        for (Mention m : s.mentions) {
+            if (m.resolved() && !m.attribution && m.tok1 <= cue && s.clause[m.tok0] == s.clause[cue]
+                    && m.kind == Mention.Kind.NAME) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "VMware shareholders will receive": the name owns the shares being bought, so it is the target. */
+    private static boolean holdersOf(Tokens t, Mention m) {
+        String w = t.word(m.tok1);
+        return w.equals("shareholders") || w.equals("stockholders") || w.equals("holders") || w.equals("investors")
+                && false;
+    }
+
     /** "to CVC", "to private equity firm CVC": the buyer follows "to" after a sale verb. */
     private static boolean toBefore(Tokens t, int tok0, int anchor) {
         for (int k = tok0 - 1; k > anchor && k >= tok0 - 4; k--) {
@@ -308,10 +343,21 @@ public final class ClaimExtractor {
     }
 
     /** The year a revenue figure is for: the nearest year before it in the sentence, else the nearest after. */
-    private static String year(Sentence s, Located lq) {
+    private static String year(Sentence s, Located lq, Long published) {
         Tokens t = s.tokens;
+        int clause = s.clause[lq.q0];
         for (int k = lq.q0 - 1; k >= 0; k--) if (isYear(t, k)) return t.original(k);
         for (int k = lq.q1; k < t.size; k++) if (isYear(t, k)) return t.original(k);
+        // "last year", "this year", "next year": relative to the publication date, when it is known
+        if (published == null) return null;
+        int now = java.time.Instant.ofEpochMilli(published).atZone(java.time.ZoneOffset.UTC).getYear();
+        for (int k = 1; k < t.size; k++) {
+            if (!t.isWord(k, "year") || s.clause[k] != clause && Math.abs(k - lq.q0) > 12) continue;
+            String p = t.word(k - 1);
+            if (p.equals("last") || p.equals("previous") || p.equals("prior")) return String.valueOf(now - 1);
+            if (p.equals("this") || p.equals("current")) return String.valueOf(now);
+            if (p.equals("next") || p.equals("coming")) return String.valueOf(now + 1);
+        }
         return null;
     }
 
@@ -348,6 +394,10 @@ public final class ClaimExtractor {
                         }
                     }
                 }
+                if (subj == null && cp != null) {
+                    Mention first = sentenceSubject(s, clauseStartOf(s, k));
+                    if (first != null) subj = first.slug;
+                }
                 if (subj == null || cp == null || subj.equals(cp)) continue;
                 votes.merge(subj + ">" + cp, 1, Integer::sum);
             }
@@ -363,7 +413,28 @@ public final class ClaimExtractor {
             }
         }
         if (best != null) return best.split(">", 2);
-        return new String[] {null, null};
+        // no deal connects two names: the most named organisation is what the coverage is about
+        String top = null;
+        int topCount = 0;
+        for (Map.Entry<String, Integer> e : salience.entrySet()) {
+            if (e.getValue() > topCount && !persons(sentences).contains(e.getKey())) {
+                top = e.getKey();
+                topCount = e.getValue();
+            }
+        }
+        return new String[] {null, top};
+    }
+
+    private static Set<String> persons(List<Sentence> sentences) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Sentence s : sentences) for (Mention m : s.mentions) if (m.person && m.slug != null) out.add(m.slug);
+        return out;
+    }
+
+    private static int clauseStartOf(Sentence s, int k) {
+        int c = s.clause[k];
+        while (k > 0 && s.clause[k - 1] == c) k--;
+        return k;
     }
 
     private static boolean isDealCue(String w) {

@@ -68,7 +68,7 @@ final class EntityFinder {
             "bank", "insurer", "retailer", "carrier", "operator", "developer", "outfit", "unicorn", "target",
             "chipmaker", "automaker", "brand", "venture", "enterprise", "supplier", "manufacturer", "specialist",
             "upstart", "player", "newcomer", "pioneer", "leader", "outlet", "miner", "producer", "airline", "broker",
-            "exchange", "marketplace", "app", "studio", "label", "lab");
+            "exchange", "marketplace", "app", "studio", "label", "lab", "owner", "creator", "parent");
 
     /** A raw run of capitalised words before folding. */
     private static final class Run {
@@ -161,9 +161,11 @@ final class EntityFinder {
                     bestCount = e.getValue();
                 }
             }
-            if (best != null && !persons.contains(best) && !persons.contains(c)
-                    && allCount.get(best) * 3 >= allCount.get(c)) {
-                fold.put(c, best);
+            if (best != null && !persons.contains(best) && !persons.contains(c)) {
+                // one entity; it is called by the form the article uses more ("Alexion" over "Alexion
+                // Pharmaceuticals", "Scale AI" over "Scale"), the longer on a tie
+                if (allCount.get(c) > allCount.get(best)) fold.put(best, c);
+                else fold.put(c, best);
                 continue;
             }
             if (c.indexOf(' ') >= 0) continue;
@@ -200,7 +202,7 @@ final class EntityFinder {
             if (slug == null) slug = slugify(canon);
             Mention m = new Mention(Mention.Kind.NAME, r.tok0, r.tok1, slug);
             m.person = persons.contains(canon);
-            m.attribution = isAttribution(r.s.tokens, r.tok0);
+            m.attribution = isAttribution(r.s.tokens, r.tok0) || bracketed(r.s.tokens, r.tok0, r.tok1);
             r.s.mentions.add(m);
             if (!r.s.headline) salience.merge(slug, 1, Integer::sum);
         }
@@ -353,6 +355,13 @@ final class EntityFinder {
         return true;
     }
 
+    /** "(Reuters)", "(AVGO.O)": a dateline source or a ticker in brackets, not a party. */
+    private static boolean bracketed(Tokens t, int a, int b) {
+        if (a == 0 || !t.isSym(a - 1, '(')) return false;
+        for (int k = b; k < t.size && k < b + 4; k++) if (t.isSym(k, ')')) return true;
+        return false;
+    }
+
     private static boolean isAttribution(Tokens t, int k) {
         String p1 = t.word(k - 1), p2 = t.word(k - 2);
         if (p1.isEmpty() && k - 1 >= 0 && t.type[k - 1] == Tokens.SYM) return false;
@@ -406,7 +415,7 @@ final class EntityFinder {
                 int h = k + 1;
                 int mods = 0;
                 while (h < t.size && mods < 5) {
-                    if (t.type[h] == Tokens.WORD && (!cap(t, h) || basedOn(t, h))) {
+                    if (t.type[h] == Tokens.WORD && (!cap(t, h) || basedOn(t, h) || productBeforeHead(t, h))) {
                         String x = t.lower[h];
                         if (GENERIC_HEADS.contains(x) || DESCRIPTIVE_HEADS.contains(x)) break;
                         if (NOT_NAMES.contains(x) && !cap(t, h)) { h = t.size; break; }
@@ -422,7 +431,8 @@ final class EntityFinder {
                 }
                 if (h >= t.size || t.type[h] != Tokens.WORD) continue;
                 String head = t.lower[h];
-                boolean generic = GENERIC_HEADS.contains(head);
+                // "the company" is centering; "the ride-hailing company" describes, like "the startup"
+                boolean generic = GENERIC_HEADS.contains(head) && mods == 0;
                 if (!generic && !DESCRIPTIVE_HEADS.contains(head)) continue;
                 // "the company's" is fine; "the company Scale AI" takes the name
                 Mention appositive = null;
@@ -448,6 +458,16 @@ final class EntityFinder {
                 return true;
             }
             if (t.type[k] != Tokens.WORD || !cap(t, k)) return false;
+        }
+        return false;
+    }
+
+    /** "the ChatGPT maker", "the iPhone maker": a product name right before a descriptive head. */
+    private static boolean productBeforeHead(Tokens t, int h) {
+        for (int k = h; k < t.size && k < h + 3; k++) {
+            if (t.type[k] != Tokens.WORD) return false;
+            if (DESCRIPTIVE_HEADS.contains(t.lower[k]) || GENERIC_HEADS.contains(t.lower[k])) return k > h || false;
+            if (!cap(t, k)) return false;
         }
         return false;
     }

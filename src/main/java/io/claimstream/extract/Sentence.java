@@ -55,10 +55,10 @@ final class Sentence {
             c--;
             // a short appositive just joined (", ekaterra,"): the clause it interrupts is the one to read
             int len = clauseTo(p) - p;
-            if (len > 6 || c == 0) break;
-            k = clauseStart(p - 1);
-            c--;
-            break;
+            if (len <= 6 && c > 0) {
+                k = clauseStart(p - 1);
+                c--;
+            }
         }
         return k;
     }
