@@ -46,6 +46,11 @@ final class AttributeClassifier {
 
     /** After the figure a cue must be this close: "$14.3 billion investment", "49% non-voting stake". */
     private static final int AFTER_WINDOW = 4;
+    private static final int BEFORE_WINDOW = 22;
+    /** Nouns that make "sales" or "revenue" a modifier: "sales channels", "revenue share". */
+    private static final Set<String> COMPOUND_HEADS = Set.of("channel", "channels", "team", "teams", "force", "tax",
+            "taxes", "staff", "office", "offices", "people", "share", "sharing", "executive", "executives", "pitch",
+            "volume", "volumes", "rep", "reps", "representatives");
 
     static Cue classify(Sentence s, int q0, int q1, boolean percent) {
         Tokens t = s.tokens;
@@ -53,10 +58,12 @@ final class AttributeClassifier {
         if (!percent && perShare(t, q1)) return new Cue("price_per_share", q1, Family.PRICE);
         Cue best = null;
         int bestDist = Integer.MAX_VALUE;
-        int from = s.clauseFrom(q0);
+        // a cue far back in a long clause belongs to something else ("sales channels ... such as X up 9% to $84")
+        int from = Math.max(s.clauseFrom(q0), q0 - BEFORE_WINDOW);
         for (int k = q0 - 1; k >= from; k--) {
             Cue c = cueAt(s, k, percent, q0);
             if (c == null) continue;
+            if (c.family() == Family.REVENUE && COMPOUND_HEADS.contains(t.word(k + 1))) continue; // "sales channels"
             int d = q0 - k + penalty(t, k);
             if (d < bestDist) {
                 best = c;
@@ -120,6 +127,8 @@ final class AttributeClassifier {
         }
         Family f = MONEY.get(w);
         if (f == null) return null;
+        if (w.equals("worth") && t.isWord(k - 1, "net")) return null; // a person's wealth
+        if (w.equals("turnover") && !t.isWord(k - 1, "annual")) return null; // trading turnover on a market
         switch (f) {
             case INVEST:
                 return new Cue("investment_amount", k, f);

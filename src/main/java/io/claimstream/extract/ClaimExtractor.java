@@ -115,7 +115,7 @@ public final class ClaimExtractor {
     // ---------------------------------------------------------------- roles
 
     private static final Set<String> NEUTRAL_OBJECTS = Set.of("funding", "cash", "stock", "equity", "shares",
-            "total", "capital", "new", "fresh", "debt", "investment", "investments", "a", "an", "the", "its", "their",
+            "total", "capital", "new", "fresh", "debt", "investment", "investments", "the", "its", "their",
             "his", "her", "exchange", "return", "addition", "order", "part");
     private static final Set<String> DEAL_VERBS = Set.of("invest", "invests", "invested", "investing", "investment",
             "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying",
@@ -188,8 +188,10 @@ public final class ClaimExtractor {
             }
         }
         if (subj != null && subj.equals(cp)) subj = null;
+        int stop = blockedAt(s, lq, range, c, to);
         for (Mention m : range) {
             if (m.tok1 <= c || m.tok0 <= c || cp != null && subj != null) continue;
+            if (stop >= 0 && m.tok0 > stop) break; // names after an unnamed object belong to its description
             String prev = t.word(m.tok0 - 1);
             if ("by".equals(prev) || "from".equals(prev) && cue.family() == AttributeClassifier.Family.INVEST) {
                 if (subj == null) subj = m.slug;
@@ -304,17 +306,23 @@ public final class ClaimExtractor {
     /** "invest $65 billion in AI development": the object is named, and it is no entity. */
     private static boolean blockedObject(Sentence s, AttributeClassifier.Cue cue, Located lq, List<Mention> range,
                                          int anchor, int to) {
+        return blockedAt(s, lq, range, anchor, to) >= 0;
+    }
+
+    /** Token of the "in"/"into" that names an object that is no entity ("in AI development", "in a school"), or -1. */
+    private static int blockedAt(Sentence s, Located lq, List<Mention> range, int anchor, int to) {
         Tokens t = s.tokens;
         int from = Math.max(anchor, lq.q1);
         for (int k = from; k < to; k++) {
             String w = t.word(k);
             if (!"in".equals(w) && !"into".equals(w)) continue;
             int n = k + 1;
-            if (n >= t.size) return false;
-            for (Mention m : range) if (m.tok0 == n) return false;
-            return !NEUTRAL_OBJECTS.contains(t.word(n));
+            while (n < t.size && EntityFinder.DESCRIPTORS.contains(t.word(n))) n++; // "in rival Anthropic"
+            if (n >= t.size) return -1;
+            for (Mention m : range) if (m.tok0 == n) return -1;
+            return NEUTRAL_OBJECTS.contains(t.word(n)) ? -1 : k;
         }
-        return false;
+        return -1;
     }
 
     private static boolean hasWord(Tokens t, int from, int to, String w) {

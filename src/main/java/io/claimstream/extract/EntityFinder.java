@@ -297,6 +297,10 @@ final class EntityFinder {
                 a2++;
                 words.remove(0);
             }
+            // "British tycoon", "Chinese consumers": a nationality adjective before a common noun
+            if (b - a2 == 1 && b < t.size && t.type[b] == Tokens.WORD && !cap(t, b) && demonym(t.lower[a2])) {
+                a2 = b;
+            }
             if (a2 < b && !words.isEmpty() && isName(words)) {
                 Run r = new Run(s, a2, b, words);
                 r.title = a2 > 0 && t.type[a2 - 1] == Tokens.WORD && TITLES.contains(t.lower[a2 - 1]);
@@ -322,7 +326,8 @@ final class EntityFinder {
     }
 
     /** Plural subjects and openers of news sentences that are no names. */
-    static final Set<String> COMMON_INITIAL = Set.of(
+    static final Set<String> COMMON_INITIAL = Set.of("say", "imagine", "consider", "take", "look", "see", "note",
+            "remember", "suppose", "let",
             "shares", "sources", "officials", "experts", "people", "critics", "rivals", "banks", "companies",
             "firms", "markets", "prices", "sales", "profits", "revenue", "stocks", "talks", "terms", "details",
             "neither", "either", "under", "last", "earlier", "later", "separately", "together", "overall", "instead",
@@ -337,6 +342,11 @@ final class EntityFinder {
             "regulators", "consumers", "users", "customers", "employees", "workers", "staff", "management",
             "executives", "directors", "shareholders", "investors", "analysts", "buyers", "sellers", "lenders",
             "bankers", "lawyers");
+
+    private static boolean demonym(String w) {
+        return w.length() > 4 && (w.endsWith("ish") || w.endsWith("ese") || w.endsWith("ian") || w.endsWith("ean")
+                || w.endsWith("can") || w.endsWith("ian"));
+    }
 
     /** "ADIA", "OpenAI", "xAI": capitals after the first letter mark a name even at the start of a sentence. */
     private static boolean acronym(Tokens t, int k) {
