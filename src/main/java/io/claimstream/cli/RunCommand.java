@@ -40,6 +40,12 @@ final class RunCommand implements Callable<Integer> {
         EmbeddedCluster cluster = null;
         Properties defaults = StreamsSettings.defaults();
         if (embedded) {
+            for (int port : new int[] {kafkaPort, registryPort}) {
+                if (!Ports.free(port)) {
+                    System.err.printf("claimstream run: port %d is in use (another claimstream or Kafka?); choose others with --kafka-port and --registry-port%n", port);
+                    return 2;
+                }
+            }
             cluster = EmbeddedCluster.start(dataDir.toAbsolutePath(), kafkaPort, registryPort);
             defaults.putAll(cluster.clientConfig());
             defaults.setProperty(StreamsConfig.STATE_DIR_CONFIG, dataDir.toAbsolutePath().resolve("streams").toString());
