@@ -3,6 +3,7 @@ package io.claimstream.stream;
 import io.claimstream.consensus.ConsensusConfig;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.extract.ClaimExtractor;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -89,5 +90,14 @@ public final class ClaimstreamApp implements AutoCloseable {
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Closes and leaves the consumer group at once, for a run that will not come back (a replay): otherwise the
+     * group keeps the member until its session times out and cannot be deleted.
+     */
+    public void closeForGood() {
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
     }
 }
