@@ -40,6 +40,9 @@ public final class ClaimExtractor {
         for (SentenceSplitter.Span sp : SentenceSplitter.split(text)) {
             sentences.add(new Sentence(sentences.size(), text, sp.start(), sp.end(), quantities));
         }
+        boolean figures = false;
+        for (Sentence s : sentences) figures |= !s.quantities.isEmpty();
+        if (!figures) return List.of(); // no money or percent at all: nothing to attribute
         Map<String, Integer> salience = new EntityFinder(aliases).find(sentences);
         ReferenceResolver.resolveCentering(sentences);
         String[] pair = mainPair(sentences, salience);

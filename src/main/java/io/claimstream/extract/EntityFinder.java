@@ -137,28 +137,44 @@ final class EntityFinder {
             allCount.merge(r.core, 1, Integer::sum);
         }
         // persons: introduced by a title, or their surname used alone elsewhere
-        Set<String> persons = new HashSet<>();
+        Set<String> persons = new java.util.TreeSet<>(); // sorted: folding must not depend on hash order
         for (Run r : runs) if (r.title) persons.add(r.core);
         Map<String, String> fold = new HashMap<>();
         Set<String> upperSurface = new HashSet<>();
         for (Run r : runs) if (r.words.size() == 1 && r.words.get(0).equals(r.words.get(0).toUpperCase(Locale.ROOT))) upperSurface.add(r.core);
+        // indexes over the article's names, so folding is linear in their number
+        Map<String, List<String>> longerByFirst = new HashMap<>();
+        Map<String, List<String>> byInitials = new HashMap<>();
+        for (String c : coreCount.keySet()) {
+            int sp = c.indexOf(' ');
+            if (sp < 0) continue;
+            longerByFirst.computeIfAbsent(c.substring(0, sp), x -> new ArrayList<>()).add(c);
+            byInitials.computeIfAbsent(initials(c), x -> new ArrayList<>()).add(c);
+        }
         for (String c : coreCount.keySet()) {
             String[] w = c.split(" ");
             if (w.length >= 2 && w.length <= 3 && coreCount.containsKey(w[w.length - 1])
-                    && !startsAnother(w[w.length - 1], coreCount)) {
+                    && !longerByFirst.containsKey(w[w.length - 1])) {
                 persons.add(c);
             }
+        }
+        Map<String, String> surnames = new HashMap<>();
+        for (String p : persons) {
+            int sp = p.lastIndexOf(' ');
+            if (sp > 0) surnames.putIfAbsent(p.substring(sp + 1), p);
         }
         // a short form folds into the longer name it begins ("Scale" into "Scale AI", "Activision" into
         // "Activision Blizzard") unless the long form is rare next to it ("Amazon" is not "Amazon Web Services")
         for (String c : coreCount.keySet()) {
             String best = null;
             int bestCount = 0;
-            for (Map.Entry<String, Integer> e : coreCount.entrySet()) {
-                String l = e.getKey();
-                if (l.length() > c.length() && l.startsWith(c + " ") && e.getValue() > bestCount) {
+            int sp0 = c.indexOf(' ');
+            List<String> longer = longerByFirst.getOrDefault(sp0 < 0 ? c : c.substring(0, sp0), List.of());
+            for (String l : longer) {
+                int n = coreCount.get(l);
+                if (l.length() > c.length() && l.startsWith(c) && l.charAt(c.length()) == ' ' && n > bestCount) {
                     best = l;
-                    bestCount = e.getValue();
+                    bestCount = n;
                 }
             }
             if (best != null && !persons.contains(best) && !persons.contains(c)) {
@@ -171,26 +187,15 @@ final class EntityFinder {
             if (c.indexOf(' ') >= 0) continue;
             // "ADIA" for "Abu Dhabi Investment Authority": an acronym of a longer name in the same article
             if (c.length() >= 2 && c.length() <= 6 && upperSurface.contains(c)) {
-                String hit = null;
-                int hits = 0;
-                for (String l : coreCount.keySet()) {
-                    if (l.indexOf(' ') > 0 && initials(l).equals(c)) {
-                        hit = l;
-                        hits++;
-                    }
-                }
-                if (hits == 1) {
-                    fold.put(c, hit);
+                List<String> hits = byInitials.getOrDefault(c, List.of());
+                if (hits.size() == 1) {
+                    fold.put(c, hits.get(0));
                     continue;
                 }
             }
             // a surname alone: "Wang" for "Alexandr Wang"
-            for (String p : persons) {
-                if (p.endsWith(" " + c)) {
-                    fold.put(c, p);
-                    break;
-                }
-            }
+            String person = surnames.get(c);
+            if (person != null) fold.put(c, person);
         }
         Map<String, Integer> salience = new LinkedHashMap<>();
         for (Run r : runs) {
@@ -224,14 +229,9 @@ final class EntityFinder {
         return false;
     }
 
+    /** Capitalised, or a lower-case initial followed by capitals (eBay, xAI, iPhone). */
     static boolean cap(Tokens t, int k) {
-        if (t.type[k] != Tokens.WORD) return false;
-        String text = t.text;
-        int s = t.start[k], e = t.end[k];
-        if (Character.isUpperCase(text.charAt(s))) return true;
-        // eBay, xAI, iPhone: a lower-case initial followed by capitals
-        for (int i = s + 1; i < e; i++) if (Character.isUpperCase(text.charAt(i))) return true;
-        return false;
+        return t.type[k] == Tokens.WORD && t.capital[k];
     }
 
     /** First word of the sentence, or first after an opening quote, bullet or number. */

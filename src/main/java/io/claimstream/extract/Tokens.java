@@ -20,6 +20,8 @@ final class Tokens {
     /** Number written with thousands separators ("1,062") or words: not a candidate for scale inheritance. */
     boolean[] grouped = new boolean[64];
     String[] lower = new String[64];
+    /** Word with a capital letter anywhere (Meta, eBay, AI): computed once, asked many times. */
+    boolean[] capital = new boolean[64];
 
     private Tokens(String text) {
         this.text = text;
@@ -123,6 +125,7 @@ final class Tokens {
         for (int j = s; j < i && lowerAlready; j++) lowerAlready = !Character.isUpperCase(text.charAt(j));
         String w = text.substring(s, i);
         lower[k] = lowerAlready ? w : w.toLowerCase(java.util.Locale.ROOT);
+        capital[k] = !lowerAlready;
         return i;
     }
 
@@ -142,6 +145,7 @@ final class Tokens {
         num = java.util.Arrays.copyOf(num, n);
         grouped = java.util.Arrays.copyOf(grouped, n);
         lower = java.util.Arrays.copyOf(lower, n);
+        capital = java.util.Arrays.copyOf(capital, n);
     }
 
     boolean isWord(int k, String w) {
