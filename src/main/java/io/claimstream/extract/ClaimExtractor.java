@@ -124,6 +124,7 @@ public final class ClaimExtractor {
             "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying",
             "purchase", "purchased", "takeover", "backed", "sell", "sells", "sold", "selling", "sale", "offer",
             "offered", "offers", "bid", "stake");
+    private static final Set<String> DEAL_NOUNS = Set.of("deal", "agreement", "merger", "transaction", "tie-up");
     private static final Set<String> SELL = Set.of("sell", "sells", "sold", "selling", "sale", "divest", "divests",
             "divested", "offload", "offloads");
 
@@ -153,9 +154,10 @@ public final class ClaimExtractor {
         if (c < lq.q0 && AttributeClassifier.isAcquireVerb(t.word(c))) {
             String next = t.word(c + 1);
             // "bought a 15% stake" names the figure; "acquired a startup" names nothing
-            if (("a".equals(next) || "an".equals(next)) && lq.q0 > c + 3) return null;
+            if (("a".equals(next) || "an".equals(next)) && lq.q0 > c + 3 && !stakeNear(t, c + 2)) return null;
         }
         String subj = null, cp = null;
+        boolean subjFromBy = false;
         if (hasWord(t, from, to, "respectively")) {
             List<Mention> before = new ArrayList<>();
             for (Mention m : range) if (m.tok1 <= c) before.add(m);
@@ -185,6 +187,10 @@ public final class ClaimExtractor {
         for (Mention m : range) {
             String before = t.word(m.tok0 - 1), after = t.word(m.tok1);
             if ((before.equals("each") || before.equals("per")) && after.equals("share") && cp == null) cp = m.slug;
+            else if (before.equals("of") && (t.word(m.tok0 - 2).equals("shareholders")
+                    || t.word(m.tok0 - 2).equals("stockholders")) && cp == null) {
+                cp = m.slug; // "Shareholders of Initech will get $30"
+            }
             else if ((after.equals("shares") || after.equals("stock")) && m.tok0 > lq.q0 && subj == null
                     && !(before.equals("of") || before.equals("in"))) {
                 subj = m.slug;
@@ -197,7 +203,16 @@ public final class ClaimExtractor {
             if (stop >= 0 && m.tok0 > stop) break; // names after an unnamed object belong to its description
             String prev = t.word(m.tok0 - 1);
             if ("by".equals(prev) || "from".equals(prev) && cue.family() == AttributeClassifier.Family.INVEST) {
-                if (subj == null) subj = m.slug;
+                if (subj == null) {
+                    subj = m.slug;
+                    subjFromBy = "by".equals(prev);
+                }
+                continue;
+            }
+            // "under the deal with Globex": the other side of the deal
+            if ("with".equals(prev) && cp != null && subj == null && !m.slug.equals(cp) && !m.person
+                    && DEAL_NOUNS.contains(t.word(m.tok0 - 2))) {
+                subj = m.slug;
                 continue;
             }
             // "its retail arm" is something of its, not it
@@ -213,6 +228,16 @@ public final class ClaimExtractor {
                 }
                 subj = m.slug;
             }
+        }
+        // "Initech was acquired by Globex": the name before a passive deal verb is the target
+        if (subjFromBy && cp == null) {
+            for (Mention m : range) if (m.tok1 <= c && !m.person && !m.slug.equals(subj)) cp = m.slug;
+        }
+        // "Initech, which Globex is buying for $7 billion": the relative pronoun stands for the sentence subject
+        int own = clauseStartOf(s, lq.q0);
+        if (cp == null && subj != null && (t.isWord(own + 1, "which") || t.isWord(own + 1, "that"))) {
+            Mention first = sentenceSubject(s, own);
+            if (first != null && !first.slug.equals(subj)) cp = first.slug;
         }
         // "Globex, which could one day float, invested ...": the sentence's subject, past a parenthetical clause
         if (subj == null && c > from) {
@@ -263,7 +288,7 @@ public final class ClaimExtractor {
                 break;
             }
         }
-        if (first == null || s.clause[first.tok0] != 0 || first.tok0 > 2 || first.tok1 >= from) return null;
+        if (first == null || s.clause[first.tok0] != 0 || first.tok0 > 2 || first.tok1 > from) return null;
         // only commas and parenthetical clauses between the name and the figure's clause
         if (first.tok1 < t.size && !t.isSym(first.tok1, ',')) return null;
         int k = first.tok1 + 1;
@@ -274,6 +299,14 @@ public final class ClaimExtractor {
             return null;
         }
         return first;
+    }
+
+    /** "bought a 20 per cent stake", "acquired a minority stake": the indefinite object is a stake. */
+    private static boolean stakeNear(Tokens t, int k) {
+        for (int j = k; j < t.size && j < k + 5; j++) {
+            if (t.type[j] == Tokens.NUM || t.isWord(j, "stake") || t.isWord(j, "stakes") || t.isSym(j, '%')) return true;
+        }
+        return false;
     }
 
     /** A name in the cue's own clause before it, and no deal verb: "gives Toyota a stake of about 1%". */
@@ -346,6 +379,9 @@ public final class ClaimExtractor {
             if (!m.resolved() || m.attribution || m.person || m.tok0 < from || m.tok0 >= to) continue;
             if (m.tok0 >= lq.q1) return m.slug;
         }
+        // "Bayer, which bought Monsanto ..., has a market value of €55 billion": the sentence's subject
+        Mention subject = sentenceSubject(s, from);
+        if (subject != null) return subject.slug;
         if ((attribute.equals("valuation") || attribute.equals("previous_valuation")) && pair[1] != null) return pair[1];
         for (Mention m : s.mentions) {
             if (m.resolved() && !m.attribution && !m.person && m.tok1 <= lq.q0) return m.slug;

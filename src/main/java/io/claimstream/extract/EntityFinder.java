@@ -293,9 +293,15 @@ final class EntityFinder {
                 words.remove(0);
             }
             if (a2 < b && initialPosition(t, a2) && !capsMidSentence.contains(t.lower[a2]) && !acronym(t, a2)
-                    && (b - a2 == 1 || t.lower[a2].endsWith("ing") || t.lower[a2].endsWith("ed"))) {
+                    && (b - a2 == 1 || t.lower[a2].endsWith("ing") || t.lower[a2].endsWith("ed")
+                    || COMMON_INITIAL.contains(t.lower[a2]))) {
                 a2++;
                 words.remove(0);
+                // "Shareholders of Initech": the connector left behind goes too
+                while (a2 < b && (NOT_NAMES.contains(t.lower[a2]) || t.type[a2] != Tokens.WORD)) {
+                    a2++;
+                    words.remove(0);
+                }
             }
             // "British tycoon", "Chinese consumers": a nationality adjective before a common noun
             if (b - a2 == 1 && b < t.size && t.type[b] == Tokens.WORD && !cap(t, b) && demonym(t.lower[a2])) {

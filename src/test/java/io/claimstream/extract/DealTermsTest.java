@@ -70,4 +70,28 @@ class DealTermsTest {
         assertThat(Articles.extract("Retailers with strong sales channels to overseas buyers, such as Initech, "
                 + "rose 9.4 per cent to $84.")).isEmpty();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Initech was acquired by Globex for $5 billion in 2021.|globex>initech:deal_value|5e9",
+            "People familiar with the matter said Globex could pay more than $5 billion for Initech.|globex>initech:deal_value|5e9",
+            "Globex bought a 20 per cent stake in Initech for £300m in 2019.|globex>initech:investment_amount|3e8",
+            "Globex is set to take a 49% stake in Initech for $14.8 billion.|globex>initech:investment_amount|14.8e9",
+            "Initech, which Globex is buying for $7 billion, reported revenue of $900 million in 2023.|globex>initech:deal_value|7e9",
+            "Shareholders of Initech will get $30 per share under the deal with Globex.|globex>initech:price_per_share|30",
+            "Globex's $5 billion acquisition of Initech closed on Friday.|globex>initech:deal_value|5e9",
+            "Initech, which is 43.4 percent-owned by Globex, reported higher profits.|globex>initech:stake_percent|43.4",
+    })
+    void rolesInOtherPhrasings(String sentence, String key, double value) {
+        List<Claim> claims = Articles.extract(sentence);
+        assertThat(Articles.only(claims, key).value()).isCloseTo(value, org.assertj.core.data.Percentage.withPercentage(0.01));
+    }
+
+    @Test
+    void aValuationAfterAParentheticalBelongsToTheSentenceSubject() {
+        List<Claim> claims = Articles.extract("Globex, which bought Initech for $63 billion in 2018, has a market value "
+                + "of roughly $55 billion.");
+        assertThat(Articles.find(claims, "globex:valuation")).isPresent();
+        assertThat(Articles.find(claims, "globex>initech:deal_value")).isPresent();
+    }
 }
