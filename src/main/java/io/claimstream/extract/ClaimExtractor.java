@@ -55,13 +55,17 @@ public final class ClaimExtractor {
                 if (s.standalone != (pass == 1) || s.quantities.isEmpty()) continue;
                 List<Located> located = new ArrayList<>(s.quantities.size());
                 for (Quantity q : s.quantities) located.add(new Located(q, s.tokenAt(q.start()), s.tokenAt(q.end())));
+                Claim last = null;
                 for (int i = 0; i < located.size(); i++) {
                     if (i > 0 && conversion(s, located.get(i - 1), located.get(i))) continue;
                     Claim c = claim(article, s, located.get(i), located, pair);
                     if (c == null) continue;
                     String key = c.key() + "=" + c.value() + "/" + c.valueHigh() + "/" + c.unit();
                     out.putIfAbsent(key, c);
+                    last = c;
                 }
+                Claim d = last == null ? null : derived(s, last);
+                if (d != null) out.putIfAbsent(d.key() + "=" + d.value() + "/" + d.valueHigh() + "/" + d.unit(), d);
             }
         }
         List<Claim> claims = new ArrayList<>(out.values());
@@ -70,6 +74,41 @@ public final class ClaimExtractor {
     }
 
     private record Located(Quantity q, int q0, int q1) {}
+
+    /**
+     * "revenue of $870 million in 2024, and by the end of 2025 analysts predict this figure will double": a
+     * forecast stated relative to a figure just given. Only forward ("will double"), so a stated figure is never
+     * overwritten by arithmetic on another one.
+     */
+    private static Claim derived(Sentence s, Claim base) {
+        if (!base.attribute().startsWith("revenue") || base.valueHigh() != null) return null;
+        Tokens t = s.tokens;
+        for (int k = 0; k < t.size; k++) {
+            double factor = switch (t.word(k)) {
+                case "double" -> 2;
+                case "triple" -> 3;
+                case "quadruple" -> 4;
+                case "halve" -> 0.5;
+                default -> 0;
+            };
+            if (factor == 0) continue;
+            String p1 = t.word(k - 1);
+            if (!(p1.equals("will") || p1.equals("would") || p1.equals("could") || p1.equals("to"))) continue;
+            if (k < 4) continue;
+            String year = null;
+            for (int j = k - 1; j >= 0 && year == null; j--) {
+                if (isYear(t, j) && !t.original(j).equals(base.qualifier())) year = t.original(j);
+            }
+            for (int j = k + 1; j < t.size && j < k + 6 && year == null; j++) if (isYear(t, j)) year = t.original(j);
+            if (year == null || year.equals(base.qualifier())) return null;
+            Modality m = ModalityClassifier.classify(s, k);
+            if (m != Modality.SPECULATIVE) m = Modality.PROJECTED;
+            return new Claim(base.articleId(), base.source(), base.subject(), base.counterparty(), "revenue_projection",
+                    year, base.value() * factor, null, base.unit(), Bound.APPROX, m, true, base.evidence(),
+                    base.start(), base.end());
+        }
+        return null;
+    }
 
     /** "€4.5bn (£3.8bn)", "2.1 billion euros ($2.4 billion)": the bracketed figure restates the first in another currency. */
     private static boolean conversion(Sentence s, Located prev, Located cur) {

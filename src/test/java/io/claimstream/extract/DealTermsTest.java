@@ -94,4 +94,24 @@ class DealTermsTest {
         assertThat(Articles.find(claims, "globex:valuation")).isPresent();
         assertThat(Articles.find(claims, "globex>initech:deal_value")).isPresent();
     }
+
+    @Test
+    void aForecastStatedRelativeToAFigureIsADerivedClaim() {
+        List<Claim> claims = Articles.extract("In 2023, Initech generated revenue of $400 million, and by the end of "
+                + "2024, analysts predict this figure will double.");
+        Claim stated = Articles.only(claims, "initech:revenue:2023");
+        Claim derived = Articles.only(claims, "initech:revenue_projection:2024");
+        assertThat(stated.derived()).isFalse();
+        assertThat(derived.derived()).isTrue();
+        assertThat(derived.value()).isEqualTo(800e6);
+        assertThat(derived.modality()).isEqualTo(io.claimstream.model.Modality.PROJECTED);
+        assertThat(derived.bound()).isEqualTo(io.claimstream.model.Bound.APPROX);
+    }
+
+    @Test
+    void aBackwardRelativeStatementDerivesNothing() {
+        // "double its 2024 figures" would give a 2024 revenue by arithmetic; only forward forecasts are derived
+        List<Claim> claims = Articles.extract("Initech projects 2025 revenue of around $2 billion, double its 2024 figures.");
+        assertThat(claims).noneMatch(Claim::derived);
+    }
 }
