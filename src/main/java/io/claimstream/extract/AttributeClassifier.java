@@ -34,6 +34,7 @@ final class AttributeClassifier {
             Map.entry("sold", Family.ACQUIRE), Map.entry("selling", Family.ACQUIRE), Map.entry("sale", Family.ACQUIRE),
             Map.entry("valued", Family.VALUE), Map.entry("values", Family.VALUE), Map.entry("value", Family.VALUE),
             Map.entry("valuing", Family.VALUE), Map.entry("valuation", Family.VALUE), Map.entry("worth", Family.VALUE),
+            Map.entry("capitalization", Family.VALUE), Map.entry("capitalisation", Family.VALUE),
             Map.entry("revenue", Family.REVENUE), Map.entry("revenues", Family.REVENUE), Map.entry("sales", Family.REVENUE),
             Map.entry("turnover", Family.REVENUE));
 
@@ -131,6 +132,10 @@ final class AttributeClassifier {
         Family f = MONEY.get(w);
         if (f == null) return null;
         if (w.equals("worth") && t.isWord(k - 1, "net")) return null; // a person's wealth
+        if ((w.equals("worth") || w.equals("valued")) && (t.isWord(k - 1, "stake") || t.isWord(k - 2, "stake")
+                || t.isWord(k - 1, "holding") || t.isWord(k - 1, "shares"))) {
+            return null; // "a stake worth $50 billion": the value of a holding, not of a company
+        }
         if (w.equals("turnover") && !t.isWord(k - 1, "annual")) return null; // trading turnover on a market
         switch (f) {
             case INVEST:

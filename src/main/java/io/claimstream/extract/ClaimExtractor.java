@@ -46,7 +46,7 @@ public final class ClaimExtractor {
         Map<String, Integer> salience = new EntityFinder(aliases).find(sentences);
         ReferenceResolver.resolveCentering(sentences);
         String[] pair = mainPair(sentences, salience);
-        ReferenceResolver.resolveDescriptive(sentences, pair[1]);
+        ReferenceResolver.resolveDescriptive(sentences, pair[0], pair[1]);
 
         // body sentences first: a figure repeated in a headline or caption is kept as the body states it
         Map<String, Claim> out = new LinkedHashMap<>();
@@ -59,6 +59,7 @@ public final class ClaimExtractor {
                 for (int i = 0; i < located.size(); i++) {
                     if (i > 0 && conversion(s, located.get(i - 1), located.get(i))) continue;
                     Claim c = claim(article, s, located.get(i), located, pair);
+                    if (c == null && last != null) c = upFrom(s, located.get(i), last);
                     if (c == null) continue;
                     String key = c.key() + "=" + c.value() + "/" + c.valueHigh() + "/" + c.unit();
                     out.putIfAbsent(key, c);
@@ -74,6 +75,20 @@ public final class ClaimExtractor {
     }
 
     private record Located(Quantity q, int q0, int q1) {}
+
+    /** "values Acme at $3.2 billion, up from $1.1 billion in its Series C": the earlier valuation. */
+    private static Claim upFrom(Sentence s, Located lq, Claim last) {
+        Tokens t = s.tokens;
+        if (!last.attribute().equals("valuation") || !t.isWord(lq.q0 - 1, "from")) return null;
+        String p = t.word(lq.q0 - 2);
+        if (!(p.equals("up") || p.equals("down") || p.equals("rising") || p.equals("jumping") || p.equals("climbing"))) {
+            return null;
+        }
+        Quantity q = lq.q();
+        if (q.isPercent() || !q.unit().equals(last.unit())) return null;
+        return new Claim(last.articleId(), last.source(), last.subject(), null, "previous_valuation", null, q.value(),
+                q.valueHigh(), q.unit(), q.bound(), Modality.REPORTED, false, last.evidence(), last.start(), last.end());
+    }
 
     /**
      * "revenue of $870 million in 2024, and by the end of 2025 analysts predict this figure will double": a
@@ -197,6 +212,7 @@ public final class ClaimExtractor {
         }
         String subj = null, cp = null;
         boolean subjFromBy = false;
+        boolean cpDescriptive = false;
         if (hasWord(t, from, to, "respectively")) {
             List<Mention> before = new ArrayList<>();
             for (Mention m : range) if (m.tok1 <= c) before.add(m);
@@ -256,7 +272,21 @@ public final class ClaimExtractor {
             }
             // "its retail arm" is something of its, not it
             if (m.kind == Mention.Kind.PRONOUN && t.isWord(m.tok0, "its")) continue;
-            if (cp == null && !m.slug.equals(subj) && !m.person) cp = m.slug;
+            if (cp == null && !m.slug.equals(subj) && !m.person) {
+                Mention head = describedName(s, m, range);
+                cp = head != null ? head.slug : m.slug;
+                cpDescriptive = head == null && m.kind == Mention.Kind.DESCRIPTIVE;
+            }
+        }
+        // "give Meta a 49 percent stake in the business": a description cannot be the holder named before it;
+        // it stands for the deal's other party
+        if (cpDescriptive && subj == null && pair[0] != null && pair[1] != null) {
+            for (Mention m : range) {
+                if (m.tok1 <= c && m.kind == Mention.Kind.NAME && m.slug.equals(cp)) {
+                    subj = m.slug;
+                    cp = m.slug.equals(pair[0]) ? pair[1] : m.slug.equals(pair[1]) ? pair[0] : null;
+                }
+            }
         }
         if (subj == null) {
             for (Mention m : range) {
@@ -369,6 +399,22 @@ public final class ClaimExtractor {
                 && false;
     }
 
+    /**
+     * "Israeli AI infrastructure startup Run:ai": a name used as a modifier, then a descriptive head noun, then
+     * the name it describes; the described name is the party.
+     */
+    private static Mention describedName(Sentence s, Mention m, List<Mention> range) {
+        Tokens t = s.tokens;
+        for (int k = m.tok1; k < t.size && k < m.tok1 + 5; k++) {
+            if (t.type[k] != Tokens.WORD || EntityFinder.cap(t, k)) return null;
+            if (EntityFinder.DESCRIPTIVE_HEADS.contains(t.lower[k]) || EntityFinder.GENERIC_HEADS.contains(t.lower[k])) {
+                for (Mention n : range) if (n.tok0 == k + 1 && n.kind == Mention.Kind.NAME && !n.person) return n;
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** "to CVC", "to private equity firm CVC": the buyer follows "to" after a sale verb. */
     private static boolean toBefore(Tokens t, int tok0, int anchor) {
         for (int k = tok0 - 1; k > anchor && k >= tok0 - 4; k--) {
@@ -407,6 +453,7 @@ public final class ClaimExtractor {
 
     /** Whose valuation or revenue: the organisation named nearest before the figure in its clause. */
     private static String singleParty(Sentence s, Located lq, String attribute, String[] pair) {
+        Tokens t = s.tokens;
         int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
         String best = null;
         for (Mention m : s.mentions) {
@@ -414,13 +461,18 @@ public final class ClaimExtractor {
             if (m.tok1 <= lq.q0) best = m.slug;
         }
         if (best != null) return best;
-        for (Mention m : s.mentions) {
-            if (!m.resolved() || m.attribution || m.person || m.tok0 < from || m.tok0 >= to) continue;
-            if (m.tok0 >= lq.q1) return m.slug;
-        }
         // "Bayer, which bought Monsanto ..., has a market value of €55 billion": the sentence's subject
         Mention subject = sentenceSubject(s, from);
         if (subject != null) return subject.slug;
+        // names after the figure: "a $28 billion valuation for X"; never for money raised (those are investors)
+        for (Mention m : s.mentions) {
+            if (attribute.equals("funding_round")) break;
+            if (!m.resolved() || m.attribution || m.person || m.tok0 < from || m.tok0 >= to) continue;
+            if (m.tok0 >= lq.q1 && !t.isWord(m.tok0 - 1, "from") && !t.isWord(m.tok0 - 1, "by")
+                    && !t.isWord(m.tok0 - 1, "including")) {
+                return m.slug;
+            }
+        }
         if ((attribute.equals("valuation") || attribute.equals("previous_valuation")) && pair[1] != null) return pair[1];
         for (Mention m : s.mentions) {
             if (m.resolved() && !m.attribution && !m.person && m.tok1 <= lq.q0) return m.slug;

@@ -207,7 +207,8 @@ final class EntityFinder {
             if (slug == null) slug = slugify(canon);
             Mention m = new Mention(Mention.Kind.NAME, r.tok0, r.tok1, slug);
             m.person = persons.contains(canon);
-            m.attribution = isAttribution(r.s.tokens, r.tok0) || bracketed(r.s.tokens, r.tok0, r.tok1);
+            m.attribution = isAttribution(r.s.tokens, r.tok0) || bracketed(r.s.tokens, r.tok0, r.tok1)
+                    || dateline(r.s.tokens, r.tok0, r.tok1);
             r.s.mentions.add(m);
             if (!r.s.headline) salience.merge(slug, 1, Integer::sum);
         }
@@ -373,9 +374,17 @@ final class EntityFinder {
 
     /** "(Reuters)", "(AVGO.O)": a dateline source or a ticker in brackets, not a party. */
     private static boolean bracketed(Tokens t, int a, int b) {
+        if (a > 0 && t.isSym(a - 1, '/') && t.isSym(b, '/')) return true; // "/PRNewswire/"
         if (a == 0 || !t.isSym(a - 1, '(')) return false;
         for (int k = b; k < t.size && k < b + 4; k++) if (t.isSym(k, ')')) return true;
         return false;
+    }
+
+    /** "SAN FRANCISCO, March 5, 2025 /PRNewswire/ --": a place in capitals opening a press release. */
+    private static boolean dateline(Tokens t, int a, int b) {
+        if (a != 0 || b >= t.size || !t.isSym(b, ',')) return false;
+        for (int k = a; k < b; k++) if (t.type[k] == Tokens.WORD && !t.upper(k)) return false;
+        return b - a >= 1 && t.end[b - 1] - t.start[a] >= 4;
     }
 
     private static boolean isAttribution(Tokens t, int k) {

@@ -114,4 +114,50 @@ class DealTermsTest {
         List<Claim> claims = Articles.extract("Initech projects 2025 revenue of around $2 billion, double its 2024 figures.");
         assertThat(claims).noneMatch(Claim::derived);
     }
+
+    @Test
+    void aDescriptiveReferenceIsTheDealPartyNamedMostRecently() {
+        List<Claim> claims = Articles.extract("Globex has agreed to acquire Initech for $700 million. "
+                + "Globex shares have doubled this year. The chipmaker reported revenue of $60.9 billion in 2024.");
+        assertThat(Articles.find(claims, "globex:revenue:2024")).isPresent();
+    }
+
+    @Test
+    void pressReleaseDatelinesAreNotParties() {
+        List<Claim> claims = Articles.extract("SAN FRANCISCO, March 5, 2025 /PRNewswire/ -- Initech Robotics, Inc. "
+                + "today announced that it has raised $250 million in Series D funding led by Hooli Ventures.\n"
+                + "The round values Initech at $3.2 billion, up from $1.1 billion in its Series C in 2022.");
+        assertThat(claims).noneMatch(c -> c.subject().contains("san-francisco") || c.subject().contains("prnewswire"));
+        assertThat(Articles.only(claims, "initech-robotics:funding_round").value()).isEqualTo(250e6);
+        assertThat(Articles.only(claims, "initech-robotics:valuation").value()).isEqualTo(3.2e9);
+        assertThat(Articles.only(claims, "initech-robotics:previous_valuation").value()).isEqualTo(1.1e9);
+    }
+
+    @Test
+    void theValueOfAStakeIsNoValuation() {
+        List<Claim> claims = Articles.extract("Globex owns about 49% of Initech. "
+                + "If Initech converts, Globex could receive a stake worth as much as $50 billion.");
+        assertThat(claims).noneMatch(c -> c.attribute().equals("valuation"));
+    }
+
+    @Test
+    void marketCapitalisationIsAValuation() {
+        List<Claim> claims = Articles.extract("Globex's market capitalization has risen above $2 trillion this year.");
+        assertThat(Articles.only(claims, "globex:valuation").bound()).isEqualTo(io.claimstream.model.Bound.AT_LEAST);
+    }
+
+    @Test
+    void anAttributionClauseDoesNotCutTheModalVerbOff() {
+        List<Claim> claims = Articles.extract("Globex has agreed to acquire Israeli robotics startup Initech, people "
+                + "familiar with the matter said, in a deal valued at roughly $700 million.");
+        Claim c = Articles.only(claims, "globex>initech:deal_value");
+        assertThat(c.modality()).isEqualTo(io.claimstream.model.Modality.PLANNED);
+    }
+
+    @Test
+    void moneyRaisedBelongsToTheRaiserNotTheInvestorsNamedAfterIt() {
+        List<Claim> claims = Articles.extract("Initech, founded in 2018 by two engineers, had raised $118 million "
+                + "from investors including Hooli Partners and Acme Capital.");
+        assertThat(Articles.find(claims, "initech:funding_round")).isPresent();
+    }
 }
