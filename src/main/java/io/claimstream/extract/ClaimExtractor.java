@@ -407,7 +407,7 @@ public final class ClaimExtractor {
         Tokens t = s.tokens;
         for (int k = m.tok1; k < t.size && k < m.tok1 + 5; k++) {
             if (t.type[k] != Tokens.WORD || EntityFinder.cap(t, k)) return null;
-            if (EntityFinder.DESCRIPTIVE_HEADS.contains(t.lower[k]) || EntityFinder.GENERIC_HEADS.contains(t.lower[k])) {
+            if (t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)) {
                 for (Mention n : range) if (n.tok0 == k + 1 && n.kind == Mention.Kind.NAME && !n.person) return n;
                 return null;
             }
@@ -438,7 +438,7 @@ public final class ClaimExtractor {
             String w = t.word(k);
             if (!"in".equals(w) && !"into".equals(w)) continue;
             int n = k + 1;
-            while (n < t.size && EntityFinder.DESCRIPTORS.contains(t.word(n))) n++; // "in rival Anthropic"
+            while (n < t.size && t.is(n, Lexicon.DESCRIPTORS)) n++; // "in rival Anthropic"
             if (n >= t.size) return -1;
             for (Mention m : range) if (m.tok0 == n) return -1;
             return NEUTRAL_OBJECTS.contains(t.word(n)) ? -1 : k;

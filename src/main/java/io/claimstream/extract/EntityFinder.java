@@ -102,7 +102,7 @@ final class EntityFinder {
         for (Sentence s : sentences) {
             Tokens t = s.tokens;
             for (int k = 0; k < t.size; k++) {
-                if (!cap(t, k) || NOT_NAMES.contains(t.lower[k])) continue;
+                if (!cap(t, k) || t.is(k, Lexicon.NOT_NAMES)) continue;
                 if (!s.headline && !initialPosition(t, k)) capsMidSentence.add(t.lower[k]);
                 else if (initialPosition(t, k) && initialCount.merge(t.lower[k], 1, Integer::sum) >= 2) {
                     capsMidSentence.add(t.lower[k]);
@@ -250,15 +250,15 @@ final class EntityFinder {
         Tokens t = s.tokens;
         int k = 0;
         while (k < t.size) {
-            if (!cap(t, k) || NOT_NAMES.contains(t.lower[k]) || DESCRIPTORS.contains(t.lower[k]) || insideQuantity(s, k)) {
+            if (!cap(t, k) || t.is(k, Lexicon.NOT_NAMES) || t.is(k, Lexicon.DESCRIPTORS) || insideQuantity(s, k)) {
                 k++;
                 continue;
             }
             int a = k;
             List<String> words = new ArrayList<>();
             while (k < t.size) {
-                if (cap(t, k) && !TITLES.contains(t.lower[k]) && !DESCRIPTORS.contains(t.lower[k]) && !insideQuantity(s, k)) {
-                    if (!words.isEmpty() && NOT_NAMES.contains(t.lower[k]) && !SUFFIXES.contains(t.lower[k])
+                if (cap(t, k) && !t.is(k, Lexicon.TITLES) && !t.is(k, Lexicon.DESCRIPTORS) && !insideQuantity(s, k)) {
+                    if (!words.isEmpty() && t.is(k, Lexicon.NOT_NAMES) && !t.is(k, Lexicon.SUFFIXES)
                             && !t.upper(k)) break;
                     words.add(t.original(k));
                     k++;
@@ -268,7 +268,7 @@ final class EntityFinder {
                     continue;
                 }
                 // "Bank of America", "Johnson & Johnson"
-                if (!words.isEmpty() && k + 1 < t.size && cap(t, k + 1) && !TITLES.contains(t.lower[k + 1])
+                if (!words.isEmpty() && k + 1 < t.size && cap(t, k + 1) && !t.is(k + 1, Lexicon.TITLES)
                         && (t.isWord(k, "of") || t.isSym(k, '&'))) {
                     words.add(t.original(k));
                     k++;
@@ -283,13 +283,13 @@ final class EntityFinder {
             int b = k;
             // drop a trailing connector or stop word: "Scale AI and", "Reuters The"
             while (b > a && (t.type[b - 1] != Tokens.WORD
-                    || NOT_NAMES.contains(t.lower[b - 1]) && !SUFFIXES.contains(t.lower[b - 1]) && !t.upper(b - 1))) {
+                    || t.is(b - 1, Lexicon.NOT_NAMES) && !t.is(b - 1, Lexicon.SUFFIXES) && !t.upper(b - 1))) {
                 b--;
                 words.remove(words.size() - 1);
             }
             // drop leading stop words and an unconfirmed sentence-initial word ("Citing Reuters", "Competitors are")
             int a2 = a;
-            while (a2 < b && (NOT_NAMES.contains(t.lower[a2]) || t.type[a2] != Tokens.WORD)) {
+            while (a2 < b && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
                 a2++;
                 words.remove(0);
             }
@@ -299,7 +299,7 @@ final class EntityFinder {
                 a2++;
                 words.remove(0);
                 // "Shareholders of Initech": the connector left behind goes too
-                while (a2 < b && (NOT_NAMES.contains(t.lower[a2]) || t.type[a2] != Tokens.WORD)) {
+                while (a2 < b && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
                     a2++;
                     words.remove(0);
                 }
@@ -310,7 +310,7 @@ final class EntityFinder {
             }
             if (a2 < b && !words.isEmpty() && isName(words)) {
                 Run r = new Run(s, a2, b, words);
-                r.title = a2 > 0 && t.type[a2 - 1] == Tokens.WORD && TITLES.contains(t.lower[a2 - 1]);
+                r.title = a2 > 0 && t.type[a2 - 1] == Tokens.WORD && t.is(a2 - 1, Lexicon.TITLES);
                 out.add(r);
             }
             if (k == a) k++;
@@ -491,7 +491,7 @@ final class EntityFinder {
     private static boolean productBeforeHead(Tokens t, int h) {
         for (int k = h; k < t.size && k < h + 3; k++) {
             if (t.type[k] != Tokens.WORD) return false;
-            if (DESCRIPTIVE_HEADS.contains(t.lower[k]) || GENERIC_HEADS.contains(t.lower[k])) return k > h || false;
+            if (t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)) return k > h || false;
             if (!cap(t, k)) return false;
         }
         return false;

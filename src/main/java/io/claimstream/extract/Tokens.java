@@ -22,6 +22,8 @@ final class Tokens {
     String[] lower = new String[64];
     /** Word with a capital letter anywhere (Meta, eBay, AI): computed once, asked many times. */
     boolean[] capital = new boolean[64];
+    /** {@link Lexicon} flags of each word. */
+    int[] flags = new int[64];
 
     private Tokens(String text) {
         this.text = text;
@@ -126,6 +128,7 @@ final class Tokens {
         String w = text.substring(s, i);
         lower[k] = lowerAlready ? w : w.toLowerCase(java.util.Locale.ROOT);
         capital[k] = !lowerAlready;
+        flags[k] = Lexicon.flags(lower[k]);
         return i;
     }
 
@@ -146,6 +149,12 @@ final class Tokens {
         grouped = java.util.Arrays.copyOf(grouped, n);
         lower = java.util.Arrays.copyOf(lower, n);
         capital = java.util.Arrays.copyOf(capital, n);
+        flags = java.util.Arrays.copyOf(flags, n);
+    }
+
+    /** Word k has the {@link Lexicon} flag. */
+    boolean is(int k, int flag) {
+        return k >= 0 && k < size && type[k] == WORD && (flags[k] & flag) != 0;
     }
 
     boolean isWord(int k, String w) {
