@@ -27,7 +27,8 @@ final class AttributeClassifier {
             Map.entry("buys", Family.ACQUIRE), Map.entry("bought", Family.ACQUIRE), Map.entry("buying", Family.ACQUIRE),
             Map.entry("purchase", Family.ACQUIRE), Map.entry("purchased", Family.ACQUIRE),
             Map.entry("purchases", Family.ACQUIRE), Map.entry("takeover", Family.ACQUIRE), Map.entry("buyout", Family.ACQUIRE),
-            Map.entry("merger", Family.ACQUIRE), Map.entry("deal", Family.ACQUIRE),
+            Map.entry("merger", Family.ACQUIRE), Map.entry("deal", Family.ACQUIRE), Map.entry("bid", Family.ACQUIRE),
+            Map.entry("offer", Family.ACQUIRE), Map.entry("proposal", Family.ACQUIRE),
             Map.entry("transaction", Family.ACQUIRE), Map.entry("pay", Family.ACQUIRE), Map.entry("pays", Family.ACQUIRE),
             Map.entry("paid", Family.ACQUIRE), Map.entry("paying", Family.ACQUIRE), Map.entry("stake", Family.INVEST),
             Map.entry("stakes", Family.INVEST), Map.entry("sell", Family.ACQUIRE), Map.entry("sells", Family.ACQUIRE),
@@ -88,7 +89,8 @@ final class AttributeClassifier {
 
     private static int penalty(Tokens t, int k) {
         String w = t.lower[k];
-        return "deal".equals(w) || "transaction".equals(w) ? 3 : 0;
+        return "deal".equals(w) || "transaction".equals(w) || "offer".equals(w) || "bid".equals(w)
+                || "proposal".equals(w) ? 3 : 0;
     }
 
     private static boolean perShare(Tokens t, int q1) {

@@ -154,6 +154,8 @@ public final class ClaimExtractor {
         Modality modality = ModalityClassifier.classify(s, lq.q0);
         // a forecast figure is projected even when carried by "will reach"
         if (attribute.equals("revenue_projection") && modality != Modality.SPECULATIVE) modality = Modality.PROJECTED;
+        // "Globex is expected to invest": the future of the deal itself is planned; forecasts are of metrics
+        if (modality == Modality.PROJECTED && !attribute.startsWith("revenue")) modality = Modality.PLANNED;
         String evidence = article.text().substring(s.start, s.end);
         return new Claim(article.id(), article.sourceOrId(), subject, counterparty, attribute, qualifier, q.value(),
                 q.valueHigh(), q.unit(), q.bound(), modality, false, evidence, s.start, s.end);
@@ -178,6 +180,7 @@ public final class ClaimExtractor {
             "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying",
             "purchase", "purchased", "takeover", "backed", "sell", "sells", "sold", "selling", "sale", "offer",
             "offered", "offers", "bid", "stake");
+    private static final Set<String> NOUN_CUES = Set.of("bid", "offer", "proposal", "takeover", "acquisition", "deal");
     private static final Set<String> DEAL_NOUNS = Set.of("deal", "agreement", "merger", "transaction", "tie-up");
     private static final Set<String> SELL = Set.of("sell", "sells", "sold", "selling", "sale", "divest", "divests",
             "divested", "offload", "offloads");
@@ -296,6 +299,23 @@ public final class ClaimExtractor {
                     continue;
                 }
                 subj = m.slug;
+            }
+        }
+        // "the board of Initech rejected Globex's $9 billion bid": a deal noun's other party named before it
+        if (cp == null && subj != null && NOUN_CUES.contains(t.word(c))) {
+            String other = null;
+            boolean adjacent = false;
+            for (Mention m : range) {
+                if (m.tok1 > c || m.person || m.kind != Mention.Kind.NAME) continue;
+                if (!m.slug.equals(subj)) other = m.slug;
+                else if (m.tok1 == c) adjacent = true;
+            }
+            // "Cisco completes $28 billion Splunk acquisition": the name right before the deal noun is the target
+            if (other != null && adjacent) {
+                cp = subj;
+                subj = other;
+            } else {
+                cp = other;
             }
         }
         // "Initech was acquired by Globex": the name before a passive deal verb is the target

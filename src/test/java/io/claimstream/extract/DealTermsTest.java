@@ -160,4 +160,16 @@ class DealTermsTest {
                 + "from investors including Hooli Partners and Acme Capital.");
         assertThat(Articles.find(claims, "initech:funding_round")).isPresent();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1} {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "The board of Initech rejected Globex's $9 billion bid, saying it undervalued the company.|globex>initech:deal_value|REPORTED",
+            "Globex is weighing an offer of roughly $9 billion for Initech, sources said.|globex>initech:deal_value|SPECULATIVE",
+            "Globex is expected to invest about $2 billion in Initech, according to a filing.|globex>initech:investment_amount|PLANNED",
+            "Globex completes $28 billion Initech acquisition|globex>initech:deal_value|REPORTED",
+            "Globex, which reportedly paid $9 billion for Initech, declined to comment.|globex>initech:deal_value|SPECULATIVE",
+    })
+    void bidsOffersAndTheFutureOfTheDeal(String sentence, String key, io.claimstream.model.Modality modality) {
+        assertThat(Articles.only(Articles.extract(sentence), key).modality()).isEqualTo(modality);
+    }
 }
