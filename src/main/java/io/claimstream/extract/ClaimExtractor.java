@@ -415,8 +415,8 @@ public final class ClaimExtractor {
     /** "VMware shareholders will receive": the name owns the shares being bought, so it is the target. */
     private static boolean holdersOf(Tokens t, Mention m) {
         String w = t.word(m.tok1);
-        return w.equals("shareholders") || w.equals("stockholders") || w.equals("holders") || w.equals("investors")
-                && false;
+        // not "investors": "X investors" are X's own backers, not holders of shares being bought
+        return w.equals("shareholders") || w.equals("stockholders") || w.equals("holders");
     }
 
     /**

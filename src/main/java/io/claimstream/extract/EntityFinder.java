@@ -491,7 +491,7 @@ final class EntityFinder {
     private static boolean productBeforeHead(Tokens t, int h) {
         for (int k = h; k < t.size && k < h + 3; k++) {
             if (t.type[k] != Tokens.WORD) return false;
-            if (t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)) return k > h || false;
+            if (t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)) return k > h;
             if (!cap(t, k)) return false;
         }
         return false;

@@ -422,7 +422,6 @@ public final class QuantityParser {
     /** "$75 U.S." repeats the currency after the number; swallow it so the span is whole. */
     private static int redundantSuffix(Tokens t, int j) {
         if (j < t.size && t.type[j] == Tokens.WORD && (t.lower[j].equals("u.s.") || t.lower[j].equals("u.s"))) return j + 1;
-        if (j < t.size && t.type[j] == Tokens.WORD && Currencies.ISO.contains(t.original(j)) && !t.attached(j)) return j;
         return j;
     }
 
