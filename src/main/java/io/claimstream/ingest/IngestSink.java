@@ -1,0 +1,104 @@
+package io.claimstream.ingest;
+
+import io.claimstream.avro.Article;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Where every ingest source hands its articles: what this ingest already published is skipped, the rest is
+ * published, and an article counts as published (and joins the seen-set) only once the broker acknowledged it.
+ * What the broker never acknowledged is kept, to be reported and saved on exit.
+ */
+public final class IngestSink {
+    /** Sends one article; the future completes when the broker acknowledged it, or fails. */
+    @FunctionalInterface
+    public interface Publisher {
+        CompletableFuture<?> send(Article article);
+    }
+
+    private final SeenSet seen;
+    private final Publisher publisher;
+    private final Consumer<String> report;
+    private final IngestStats stats = new IngestStats();
+    private final Map<String, Article> inFlight = new ConcurrentHashMap<>();
+    private final List<Article> failed = new ArrayList<>();
+
+    /** @param report one line per noteworthy event (a skip with its reason, a failed send), for the terminal */
+    public IngestSink(SeenSet seen, Publisher publisher, Consumer<String> report) {
+        this.seen = seen;
+        this.publisher = publisher;
+        this.report = report;
+    }
+
+    /** True when an article with this id was published or is being published: a feed item need not be fetched. */
+    public boolean alreadyPublished(String id) {
+        return seen.containsId(id) || inFlight.containsKey(id);
+    }
+
+    /** Publishes the article unless this very text was already published under its id. */
+    public void offer(Article article, String origin) {
+        String id = article.getId();
+        String hash = ArticleIds.contentHash(article.getText());
+        if (seen.contains(id, hash)) {
+            stats.countSkipped("already published");
+            return;
+        }
+        Article previous = inFlight.putIfAbsent(id, article);
+        if (previous != null && ArticleIds.contentHash(previous.getText()).equals(hash)) {
+            stats.countSkipped("already published");
+            return;
+        }
+        inFlight.put(id, article);
+        CompletableFuture<?> sent;
+        try {
+            sent = publisher.send(article);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete((ok, error) -> {
+            inFlight.remove(id, article);
+            if (error == null) {
+                seen.add(id, hash);
+                stats.countPublished();
+            } else {
+                synchronized (failed) {
+                    failed.add(article);
+                }
+                stats.countUnsent();
+                report.accept("not published " + id + " (from " + origin + "): " + rootMessage(error));
+            }
+        });
+    }
+
+    /** Counts an input that could not become an article, and says why on the terminal. */
+    public void skip(String reason, String detail) {
+        stats.countSkipped(reason);
+        if (detail != null) report.accept("skipped: " + detail);
+    }
+
+    public IngestStats stats() {
+        return stats;
+    }
+
+    /** Articles the broker has not acknowledged: failed sends and those still in flight. */
+    public List<Article> unsent() {
+        List<Article> out;
+        synchronized (failed) {
+            out = new ArrayList<>(failed);
+        }
+        out.addAll(inFlight.values());
+        return out;
+    }
+
+    static String rootMessage(Throwable t) {
+        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}
