@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ExtractCommand.class,
                 QuantitiesCommand.class,
                 PublishCommand.class,
+                IngestCommand.class,
                 ReplayCommand.class,
                 AuditCommand.class,
                 VerifyCommand.class,

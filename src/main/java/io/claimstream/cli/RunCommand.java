@@ -2,6 +2,8 @@ package io.claimstream.cli;
 
 import io.claimstream.config.Settings;
 import io.claimstream.embedded.EmbeddedCluster;
+import io.claimstream.ingest.IngestConfig;
+import io.claimstream.ingest.KafkaIngest;
 import io.claimstream.stream.ClaimstreamApp;
 import io.claimstream.stream.StreamsSettings;
 import org.apache.kafka.streams.StreamsConfig;
@@ -11,9 +13,12 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the claimstream application until stopped (Ctrl-C / SIGTERM).",
@@ -31,6 +36,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--registry-port", defaultValue = "8081", description = "With --embedded: the registry's port (default: ${DEFAULT-VALUE}).")
     int registryPort;
+
+    @Option(names = "--feed", paramLabel = "URL", description = "Also ingest this RSS or Atom feed (repeatable; adds to ingest.feeds).")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--watch", paramLabel = "DIR", description = "Also ingest article files appearing in DIR (overrides ingest.watch.dir).")
+    Path watch;
 
     @Mixin
     ConfigOptions config;
@@ -54,9 +65,23 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        IngestConfig ingestConfig;
+        try {
+            IngestConfig fromProperties = IngestConfig.fromProperties(cfg);
+            // The embedded default keeps everything it owns under one directory.
+            if (embedded && !cfg.containsKey("ingest.state.dir")) fromProperties = fromProperties.withStateDir(dataDir.toAbsolutePath().resolve("ingest"));
+            ingestConfig = IngestCommand.configure(fromProperties, feeds, watch, null);
+        } catch (IllegalArgumentException e) {
+            System.err.println("claimstream run: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<KafkaIngest> ingest = new AtomicReference<>();
         try (ClaimstreamApp app = new ClaimstreamApp(cfg)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // Sources first, so that nothing is handed to a producer or topology already closing.
+                KafkaIngest running = ingest.getAndSet(null);
+                if (running != null) running.close();
                 app.close();
                 stopped.countDown();
             }, "claimstream-shutdown"));
@@ -64,6 +89,10 @@ final class RunCommand implements Callable<Integer> {
             app.awaitRunning(Duration.ofMinutes(2));
             System.err.println("claimstream: running as " + app.applicationId() + " against " + cfg.getProperty("bootstrap.servers")
                     + "; configuration: " + Settings.redacted(cfg));
+            if (!ingestConfig.feeds().isEmpty() || ingestConfig.watchDir() != null) {
+                ingest.set(new KafkaIngest(cfg, app.topics(), ingestConfig, IngestCommand::status));
+                ingest.get().service().start();
+            }
             stopped.await();
         } finally {
             if (cluster != null) cluster.close();

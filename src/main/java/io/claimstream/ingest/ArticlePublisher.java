@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -36,6 +37,17 @@ public final class ArticlePublisher implements AutoCloseable {
         return producer.send(new ProducerRecord<>(topic.name(), null, timestamp, article.getId(), article));
     }
 
+    /** Sends one article; the future completes once the broker acknowledged it, or fails once the producer gave up. */
+    public CompletableFuture<RecordMetadata> send(Article article, Instant fallbackTime) {
+        long timestamp = (article.getPublished() != null ? article.getPublished() : fallbackTime).toEpochMilli();
+        CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(topic.name(), null, timestamp, article.getId(), article), (meta, error) -> {
+            if (error == null) acked.complete(meta);
+            else acked.completeExceptionally(error);
+        });
+        return acked;
+    }
+
     public RecordMetadata publishAndWait(Article article, Instant fallbackTime) throws ExecutionException, InterruptedException {
         return publish(article, fallbackTime).get();
     }
@@ -47,5 +59,10 @@ public final class ArticlePublisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+    }
+
+    /** Closes within {@code timeout}: sends still unacknowledged then fail, and their futures say so. */
+    public void close(java.time.Duration timeout) {
+        producer.close(timeout);
     }
 }
