@@ -1,5 +1,6 @@
 package io.claimstream.stream;
 
+import io.claimstream.alert.Watchlist;
 import io.claimstream.consensus.ConsensusConfig;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.extract.ClaimExtractor;
@@ -37,7 +38,8 @@ public final class ClaimstreamApp implements AutoCloseable {
         this.config = config;
         this.topics = topics;
         ConsensusEngine engine = new ConsensusEngine(ConsensusConfig.fromProperties(config));
-        this.streams = new KafkaStreams(ClaimstreamTopology.build(topics, new ClaimExtractor(), engine), streamsOnly(config));
+        this.streams = new KafkaStreams(ClaimstreamTopology.build(topics, new ClaimExtractor(), engine, Watchlist.fromProperties(config)),
+                streamsOnly(config));
         streams.setUncaughtExceptionHandler(this::onUncaught);
         streams.setStateListener((now, before) -> {
             log.info("claimstream {} -> {}", before, now);
@@ -49,7 +51,7 @@ public final class ClaimstreamApp implements AutoCloseable {
     private static Properties streamsOnly(Properties all) {
         Properties p = new Properties();
         all.stringPropertyNames().stream()
-                .filter(k -> !k.startsWith("consensus.") && !k.startsWith("claimstream."))
+                .filter(k -> !k.startsWith("consensus.") && !k.startsWith("claimstream.") && !k.startsWith("ingest.") && !k.startsWith("alerts."))
                 .forEach(k -> p.setProperty(k, all.getProperty(k)));
         return p;
     }

@@ -1,6 +1,8 @@
 package io.claimstream.stream;
 
+import io.claimstream.alert.Watchlist;
 import io.claimstream.avro.Consensus;
+import io.claimstream.avro.ConsensusChange;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.extract.ClaimExtractor;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,6 +23,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * articles ─▶ extract claims ─▶ re-key by claim key ─▶ (claims repartition) ─▶ consensus store ─┬─▶ consensus
  *                                                                                               └─▶ consensus-changes
+ *                                                                                                    └─▶ watchlist ─▶ alerts
  * </pre>
  * No I/O happens here; the runner owns clients and lifecycles.
  */
@@ -28,6 +31,11 @@ public final class ClaimstreamTopology {
     private ClaimstreamTopology() {}
 
     public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine) {
+        return build(topics, extractor, engine, Watchlist.EMPTY);
+    }
+
+    /** With alerts: the changes the watchlist cares about also go to the alerts topic (nothing is added for an empty one). */
+    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, Watchlist watchlist) {
         StreamsBuilder builder = new StreamsBuilder();
 
         StoreBuilder<KeyValueStore<String, String>> articleKeys = Stores.keyValueStoreBuilder(
@@ -53,8 +61,9 @@ public final class ClaimstreamTopology {
         outcomes.mapValues(ConsensusProcessor.Outcome::consensus, Named.as("table-value"))
                 .to(consensus.name(), Produced.with(consensus.keySerde(), consensus.valueSerde()).withName("write-consensus"));
         var changes = topics.changes();
-        outcomes.flatMapValues(ConsensusProcessor.Outcome::changes, Named.as("changes"))
-                .to(changes.name(), Produced.with(changes.keySerde(), changes.valueSerde()).withName("write-changes"));
+        KStream<String, ConsensusChange> changeStream = outcomes.flatMapValues(ConsensusProcessor.Outcome::changes, Named.as("changes"));
+        changeStream.to(changes.name(), Produced.with(changes.keySerde(), changes.valueSerde()).withName("write-changes"));
+        AlertTopology.addTo(changeStream, topics, watchlist);
         return builder.build();
     }
 }
