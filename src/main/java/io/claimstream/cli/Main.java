@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 QuantitiesCommand.class,
                 PublishCommand.class,
                 IngestCommand.class,
+                AlertsCommand.class,
                 ReplayCommand.class,
                 AuditCommand.class,
                 VerifyCommand.class,

@@ -1,5 +1,8 @@
 package io.claimstream.cli;
 
+import io.claimstream.alert.Watchlist;
+import io.claimstream.alert.deliver.AlertDelivery;
+import io.claimstream.alert.deliver.AlertSinks;
 import io.claimstream.config.Settings;
 import io.claimstream.embedded.EmbeddedCluster;
 import io.claimstream.ingest.IngestConfig;
@@ -77,11 +80,14 @@ final class RunCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<KafkaIngest> ingest = new AtomicReference<>();
+        AtomicReference<AlertDelivery> delivery = new AtomicReference<>();
         try (ClaimstreamApp app = new ClaimstreamApp(cfg)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 // Sources first, so that nothing is handed to a producer or topology already closing.
                 KafkaIngest running = ingest.getAndSet(null);
                 if (running != null) running.close();
+                AlertDelivery delivering = delivery.getAndSet(null);
+                if (delivering != null) delivering.close();
                 app.close();
                 stopped.countDown();
             }, "claimstream-shutdown"));
@@ -89,6 +95,11 @@ final class RunCommand implements Callable<Integer> {
             app.awaitRunning(Duration.ofMinutes(2));
             System.err.println("claimstream: running as " + app.applicationId() + " against " + cfg.getProperty("bootstrap.servers")
                     + "; configuration: " + Settings.redacted(cfg));
+            if (!Watchlist.fromProperties(cfg).isEmpty()) {
+                Path alertState = AlertSinks.stateDir(cfg, embedded ? dataDir.toAbsolutePath().resolve("alerts") : Path.of("data", "alerts"));
+                delivery.set(new AlertDelivery(cfg, app.topics(), AlertSinks.fromProperties(cfg, System.out), alertState,
+                        line -> System.err.println("claimstream alerts: " + line)).start());
+            }
             if (!ingestConfig.feeds().isEmpty() || ingestConfig.watchDir() != null) {
                 ingest.set(new KafkaIngest(cfg, app.topics(), ingestConfig, IngestCommand::status));
                 ingest.get().service().start();

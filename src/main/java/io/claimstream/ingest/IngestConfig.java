@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public record IngestConfig(List<URI> feeds, Duration pollInterval, Path watchDir, boolean fetchPages, Path stateDir,
                            FetchLimits limits) {
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
     private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
 
     public static IngestConfig fromProperties(Properties p) {
@@ -68,21 +67,8 @@ public record IngestConfig(List<URI> feeds, Duration pollInterval, Path watchDir
         throw new IllegalArgumentException("not an http(s) feed URL: " + s);
     }
 
-    /** "60s", "500ms", "2m", "1h"; a bare number is seconds. */
     static Duration duration(Properties p, String key, Duration fallback) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) return fallback;
-        Matcher m = DURATION.matcher(v.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) throw new IllegalArgumentException(key + "=" + v + ": expected a duration such as 60s, 500ms, 2m");
-        double n = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        double millis = switch (unit) {
-            case "ms" -> n;
-            case "m" -> n * 60_000;
-            case "h" -> n * 3_600_000;
-            default -> n * 1000;
-        };
-        return Duration.ofMillis((long) millis);
+        return io.claimstream.config.Durations.get(p, key, fallback);
     }
 
     /** "5MB", "512KB", "1048576". */
