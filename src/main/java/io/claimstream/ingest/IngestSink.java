@@ -2,6 +2,8 @@ package io.claimstream.ingest;
 
 import io.claimstream.avro.Article;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ public final class IngestSink {
 
     private final SeenSet seen;
     private final Publisher publisher;
+    private final Clock clock;
     private final Consumer<String> report;
     private final IngestStats stats = new IngestStats();
     private final Map<String, Article> inFlight = new ConcurrentHashMap<>();
@@ -30,9 +33,14 @@ public final class IngestSink {
 
     /** @param report one line per noteworthy event (a skip with its reason, a failed send), for the terminal */
     public IngestSink(SeenSet seen, Publisher publisher, Consumer<String> report) {
+        this(seen, publisher, report, Clock.systemUTC());
+    }
+
+    public IngestSink(SeenSet seen, Publisher publisher, Consumer<String> report, Clock clock) {
         this.seen = seen;
         this.publisher = publisher;
         this.report = report;
+        this.clock = clock;
     }
 
     /** True when an article with this id was published or is being published: a feed item need not be fetched. */
@@ -54,6 +62,13 @@ public final class IngestSink {
             return;
         }
         inFlight.put(id, article);
+        Instant now = clock.instant();
+        if (article.getPublished() != null && article.getPublished().isAfter(now)) {
+            // A story cannot be published after it was read; a future date is a feed's time-zone slip. Left as it
+            // is, it would also be refused by the broker (log.message.timestamp.after.max.ms, an hour by default).
+            report.accept(id + " (from " + origin + ") is dated " + article.getPublished() + ", in the future; dated now instead");
+            article.setPublished(now);
+        }
         CompletableFuture<?> sent;
         try {
             sent = publisher.send(article);

@@ -105,6 +105,19 @@ class LocalSourcesTest {
     }
 
     @Test
+    void anArticleDatedInTheFutureIsDatedNow() {
+        IngestSink atSix = new IngestSink(SeenSet.inMemory(), a -> {
+            published.add(a);
+            return CompletableFuture.completedFuture(null);
+        }, reports::add, clock);
+        atSix.offer(Article.newBuilder().setId("a").setText("t").setPublished(Instant.parse("2026-11-23T09:00:00Z")).build(), "feed");
+        atSix.offer(Article.newBuilder().setId("b").setText("t").setPublished(Instant.parse("2026-11-23T05:00:00Z")).build(), "feed");
+        assertThat(published).extracting(Article::getPublished)
+                .containsExactly(Instant.parse("2026-11-23T06:00:00Z"), Instant.parse("2026-11-23T05:00:00Z"));
+        assertThat(reports).singleElement().asString().contains("in the future");
+    }
+
+    @Test
     void unsentArticlesRoundTripThroughTheirJsonLine() throws Exception {
         Article a = Article.newBuilder().setId("https://example.com/a").setUrl("https://example.com/a").setSource("example.com")
                 .setTitle("T").setPublished(Instant.parse("2026-11-23T05:00:00Z")).setText("Line one.\nLine \"two\".").build();

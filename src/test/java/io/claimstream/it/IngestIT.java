@@ -58,7 +58,7 @@ class IngestIT {
         try (LocalHttpServer http = new LocalHttpServer()) {
             http.serve("/deal-1", "text/html", Feeds.page("Acme to buy Widget", "Acme Corp. agreed to buy Widget Inc. for $2 billion."));
             http.serve("/feed", "application/rss+xml", Feeds.rss("Wire",
-                    new Feeds.Item(http.uri("/deal-1") + "?utm_source=rss", "Acme to buy Widget", "Mon, 23 Nov 2026 05:00:00 GMT", null)));
+                    new Feeds.Item(http.uri("/deal-1") + "?utm_source=rss", "Acme to buy Widget", "Tue, 10 Jun 2025 05:00:00 GMT", null)));
             firstId = http.uri("/deal-1").toString();
             ingestConfig = new IngestConfig(List.of(http.uri("/feed")), Duration.ofSeconds(60), null, true, dir.resolve("ingest"),
                     io.claimstream.ingest.FetchLimits.DEFAULT);

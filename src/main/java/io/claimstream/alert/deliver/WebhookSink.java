@@ -50,7 +50,9 @@ public final class WebhookSink implements AlertSink {
         this.maxBackoff = maxBackoff;
         this.timeout = timeout;
         this.sleeper = sleeper;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: on plain http the client's default would ask for an h2c upgrade, which some receivers mishandle on a POST.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
