@@ -74,7 +74,10 @@ final class RunCommand implements Callable<Integer> {
             // The embedded default keeps everything it owns under one directory.
             if (embedded && !cfg.containsKey("ingest.state.dir")) fromProperties = fromProperties.withStateDir(dataDir.toAbsolutePath().resolve("ingest"));
             ingestConfig = IngestCommand.configure(fromProperties, feeds, watch, null);
-        } catch (IllegalArgumentException e) {
+            // Read once here so that a bad watchlist or sink setting is a one-line error, not a stack trace.
+            Watchlist.fromProperties(cfg);
+            AlertSinks.fromProperties(cfg, System.out);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("claimstream run: " + e.getMessage());
             return 2;
         }

@@ -32,6 +32,7 @@ public final class FeedPoller {
     private final boolean fetchPages;
     private final Clock clock;
     private Fetcher.Validators validators = Fetcher.Validators.NONE;
+    private String lastError;
 
     public FeedPoller(URI feed, Fetcher fetcher, IngestSink sink, boolean fetchPages, Clock clock) {
         this.feed = feed;
@@ -55,9 +56,13 @@ public final class FeedPoller {
             // Remembered only once the feed parsed: a broken response must not make the next poll a silent 304.
             validators = r.validators();
         } catch (FetchException e) {
-            sink.skip(reason(e), e.getMessage());
+            // Counted every time, said once: a feed that stays broken must not fill the terminal at every poll.
+            sink.skip(reason(e), e.getMessage().equals(lastError) ? null : e.getMessage() + " (polled again every interval)");
+            lastError = e.getMessage();
             return new Poll(feed, false, 0, 0, e.getMessage());
         }
+        if (lastError != null) sink.note(feed + ": readable again");
+        lastError = null;
         int offered = 0;
         for (SyndEntry entry : parsed.getEntries()) {
             try {

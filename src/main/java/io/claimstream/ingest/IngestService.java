@@ -26,6 +26,7 @@ public final class IngestService implements AutoCloseable {
     private final DirectoryWatcher watcher;
     private ScheduledExecutorService scheduler;
     private String lastProgress = "";
+    private String lastScanError;
 
     public IngestService(IngestConfig config, IngestSink sink, Consumer<String> status, Clock clock) {
         this.config = config;
@@ -86,8 +87,11 @@ public final class IngestService implements AutoCloseable {
     private void scan(boolean settled) {
         try {
             watcher.scan(settled);
+            lastScanError = null;
         } catch (RuntimeException e) {
-            sink.skip("watch directory unreadable", e.getMessage());
+            // Said once, not every second, until the directory is back.
+            if (!String.valueOf(e.getMessage()).equals(lastScanError)) status.accept("cannot scan " + watcher.dir() + ": " + e.getMessage());
+            lastScanError = String.valueOf(e.getMessage());
         }
     }
 

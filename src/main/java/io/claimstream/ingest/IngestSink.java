@@ -96,6 +96,11 @@ public final class IngestSink {
         if (detail != null) report.accept("skipped: " + detail);
     }
 
+    /** A line for the terminal that is not a skip. */
+    public void note(String line) {
+        report.accept(line);
+    }
+
     public IngestStats stats() {
         return stats;
     }

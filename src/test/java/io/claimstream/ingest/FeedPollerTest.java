@@ -246,6 +246,20 @@ class FeedPollerTest {
     }
 
     @Test
+    void aFeedThatStaysBrokenIsCountedAtEveryPollButReportedOnce() {
+        http.serve("/broken", "application/json", "{}");
+        FeedPoller poller = poller("/broken");
+        poller.poll();
+        poller.poll();
+        assertThat(sink.stats().skipped("not a feed")).isEqualTo(2);
+        assertThat(reports).singleElement().asString().contains("refused Content-Type application/json");
+
+        http.serve("/broken", "application/rss+xml", Feeds.rss("Wire"));
+        poller.poll();
+        assertThat(reports).last().asString().endsWith("/broken: readable again");
+    }
+
+    @Test
     void redirectsAreFollowedButBounded() {
         http.serve("/real-feed", "application/rss+xml", Feeds.rss("Wire"));
         http.on("/moved", ex -> {
