@@ -6,7 +6,10 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import io.claimstream.avro.Article;
 import org.jsoup.Jsoup;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -131,15 +134,31 @@ public final class FeedPoller {
         return mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml") || mediaType.equals("text/plain");
     }
 
-    private static Article fromPage(String id, String link, Fetcher.Response page, Instant now) {
-        String body = new String(page.body(), StandardCharsets.UTF_8);
+    private static Article fromPage(String id, String link, Fetcher.Response page, Instant now) throws FetchException {
         String url = CanonicalUrl.of(link).orElse(link);
+        Charset declared = charset(page);
         if ("text/plain".equals(page.contentType())) {
-            return Article.newBuilder().setId(id).setUrl(url).setText(body.strip()).setFetched(now).build();
+            String text = new String(page.body(), declared == null ? StandardCharsets.UTF_8 : declared);
+            return Article.newBuilder().setId(id).setUrl(url).setText(text.strip()).setFetched(now).build();
         }
-        Article a = HtmlArticle.parse(id, body, url, now);
+        String html;
+        try {
+            // Without a charset in the header, jsoup reads the page's own <meta charset> (or a BOM), else UTF-8.
+            html = Jsoup.parse(new ByteArrayInputStream(page.body()), declared == null ? null : declared.name(), url).outerHtml();
+        } catch (IOException e) {
+            throw new FetchException(link + ": unreadable page: " + e.getMessage(), e);
+        }
+        Article a = HtmlArticle.parse(id, html, url, now);
         a.setId(id);
         return a;
+    }
+
+    private static Charset charset(Fetcher.Response page) {
+        try {
+            return page.charset() == null ? null : Charset.forName(page.charset());
+        } catch (IllegalArgumentException unknown) {
+            return null; // an unknown charset name: let the page's own declaration decide
+        }
     }
 
     private static String link(SyndEntry entry) {

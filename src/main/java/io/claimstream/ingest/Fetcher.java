@@ -28,8 +28,13 @@ public final class Fetcher {
         public static final Validators NONE = new Validators(null, null);
     }
 
-    /** A 200 with its body, or a 304 ({@code body == null}, {@link #notModified()}). */
-    public record Response(URI url, int status, String contentType, byte[] body, Validators validators, String location) {
+    /**
+     * A 200 with its body, or a 304 ({@code body == null}, {@link #notModified()}).
+     *
+     * @param contentType the media type, lower case, without parameters
+     * @param charset     the charset the Content-Type header names, or null
+     */
+    public record Response(URI url, int status, String contentType, String charset, byte[] body, Validators validators, String location) {
         public boolean notModified() {
             return status == 304;
         }
@@ -114,9 +119,9 @@ public final class Fetcher {
         int status = response.statusCode();
         HttpHeaders h = response.headers();
         if (status >= 300 && status < 400 && status != 304) {
-            return new Response(url, status, null, null, validators, h.firstValue("Location").orElseThrow());
+            return new Response(url, status, null, null, null, validators, h.firstValue("Location").orElseThrow());
         }
-        return new Response(url, status, mediaType(h), response.body(),
+        return new Response(url, status, mediaType(h), charset(h), response.body(),
                 new Validators(h.firstValue("ETag").orElse(null), h.firstValue("Last-Modified").orElse(null)), null);
     }
 
@@ -141,6 +146,15 @@ public final class Fetcher {
 
     private static String mediaType(HttpHeaders h) {
         return h.firstValue("Content-Type").map(v -> v.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)).orElse(null);
+    }
+
+    private static String charset(HttpHeaders h) {
+        String type = h.firstValue("Content-Type").orElse("");
+        for (String param : type.split(";")) {
+            String[] kv = param.strip().split("=", 2);
+            if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("charset")) return kv[1].strip().replace("\"", "");
+        }
+        return null;
     }
 
     private String seconds() {

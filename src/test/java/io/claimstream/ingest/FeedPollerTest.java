@@ -290,6 +290,28 @@ class FeedPollerTest {
     }
 
     @Test
+    void aPageIsDecodedInTheCharsetItsHeaderOrItsMetaTagNames() {
+        byte[] latin1 = ("<html><head><meta charset=\"iso-8859-1\"><title>Zürich</title></head><body><article>"
+                + "<p>Zürich Insurance agreed to buy Widget Inc. for $2 billion.</p></article></body></html>")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        http.on("/meta", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, latin1.length);
+            ex.getResponseBody().write(latin1);
+        });
+        http.on("/header", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/html; charset=ISO-8859-1");
+            ex.sendResponseHeaders(200, latin1.length);
+            ex.getResponseBody().write(latin1);
+        });
+        String date = "Mon, 23 Nov 2026 05:00:00 GMT";
+        http.serve("/feed", "application/rss+xml", Feeds.rss("Wire",
+                new Item(http.uri("/meta").toString(), "t", date, null), new Item(http.uri("/header").toString(), "t", date, null)));
+        poller("/feed").poll();
+        assertThat(published).hasSize(2).allSatisfy(a -> assertThat(a.getText()).contains("Zürich Insurance").contains("$2 billion"));
+    }
+
+    @Test
     void theSameStoryUnderTwoTrackingUrlsIsPublishedOnce() {
         http.serve("/deal-1", "text/html", Feeds.page("Acme to buy Widget", DEAL_1));
         String date = "Mon, 23 Nov 2026 05:00:00 GMT";
