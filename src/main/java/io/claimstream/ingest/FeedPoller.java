@@ -161,11 +161,18 @@ public final class FeedPoller {
         }
     }
 
-    private static String link(SyndEntry entry) {
-        if (entry.getLink() != null && !entry.getLink().isBlank()) return entry.getLink().strip();
-        if (entry.getLinks() != null && !entry.getLinks().isEmpty()) return entry.getLinks().get(0).getHref();
-        String uri = entry.getUri();
-        return uri != null && uri.toLowerCase(Locale.ROOT).startsWith("http") ? uri : null;
+    /** The item's link, resolved against the feed's URL when it is relative (some feeds write "/2026/11/story"). */
+    private String link(SyndEntry entry) {
+        String link = null;
+        if (entry.getLink() != null && !entry.getLink().isBlank()) link = entry.getLink().strip();
+        else if (entry.getLinks() != null && !entry.getLinks().isEmpty()) link = entry.getLinks().get(0).getHref();
+        else if (entry.getUri() != null && entry.getUri().toLowerCase(Locale.ROOT).startsWith("http")) link = entry.getUri();
+        if (link == null) return null;
+        try {
+            return feed.resolve(link.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            return link;
+        }
     }
 
     /** The item's own text, markup removed: Atom content, else RSS description. */

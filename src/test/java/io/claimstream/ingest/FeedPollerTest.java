@@ -312,6 +312,17 @@ class FeedPollerTest {
     }
 
     @Test
+    void aRelativeItemLinkIsResolvedAgainstTheFeed() {
+        http.serve("/news/deal-1", "text/html", Feeds.page("Acme to buy Widget", DEAL_1));
+        http.serve("/news/feed", "application/rss+xml", Feeds.rss("Wire", new Item("deal-1", "t", "Mon, 23 Nov 2026 05:00:00 GMT", null)));
+        poller("/news/feed").poll();
+        assertThat(published).singleElement().satisfies(a -> {
+            assertThat(a.getId()).isEqualTo(http.uri("/news/deal-1").toString());
+            assertThat(a.getText()).contains(DEAL_1);
+        });
+    }
+
+    @Test
     void theSameStoryUnderTwoTrackingUrlsIsPublishedOnce() {
         http.serve("/deal-1", "text/html", Feeds.page("Acme to buy Widget", DEAL_1));
         String date = "Mon, 23 Nov 2026 05:00:00 GMT";
