@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +16,28 @@ import java.util.Map;
  * The articles this ingest has published, as id and content hash, kept in an append-only file so that a restart
  * does not publish them again. An id is written only after the broker acknowledged its article: a crash loses at
  * most the knowledge of a send, never the send itself, and the cost is one harmless re-publication.
+ *
+ * <p>The newest {@link #KEEP} articles are remembered (the file is compacted when it holds twice that): a story
+ * older than that coming round again is published again, which the topology absorbs (same id and text, same claims).
  */
 public final class SeenSet implements AutoCloseable {
-    private final Map<String, String> hashById = new HashMap<>();
+    static final int KEEP = 1_000_000;
+
+    private final int keep;
+    private final Map<String, String> hashById = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > keep;
+        }
+    };
     private final BufferedWriter out;
 
     public SeenSet(Path file) {
+        this(file, KEEP);
+    }
+
+    SeenSet(Path file, int keep) {
+        this.keep = keep;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             if (Files.exists(file)) {
@@ -28,7 +45,16 @@ public final class SeenSet implements AutoCloseable {
                 for (String line : lines) {
                     int tab = line.lastIndexOf('\t');
                     // A torn last line from a crash mid-write is ignored: that article is simply published again.
-                    if (tab > 0 && line.length() - tab - 1 == 64) hashById.put(line.substring(0, tab), line.substring(tab + 1));
+                    if (tab > 0 && line.length() - tab - 1 == 64) {
+                        String id = line.substring(0, tab);
+                        hashById.remove(id); // re-inserted as the newest
+                        hashById.put(id, line.substring(tab + 1));
+                    }
+                }
+                if (lines.size() > 2L * keep) {
+                    List<String> compacted = new ArrayList<>(hashById.size());
+                    hashById.forEach((id, hash) -> compacted.add(id + '\t' + hash));
+                    Files.write(file, compacted, StandardCharsets.UTF_8);
                 }
             }
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -43,6 +69,7 @@ public final class SeenSet implements AutoCloseable {
     }
 
     private SeenSet() {
+        keep = KEEP;
         out = null;
     }
 
@@ -56,7 +83,11 @@ public final class SeenSet implements AutoCloseable {
     }
 
     public synchronized void add(String id, String contentHash) {
-        if (contentHash.equals(hashById.put(id, contentHash))) return;
+        if (contentHash.equals(hashById.remove(id))) {
+            hashById.put(id, contentHash);
+            return;
+        }
+        hashById.put(id, contentHash);
         if (out == null) return;
         try {
             // Ids are URLs or file names and hold no tab or newline; replace them defensively all the same.

@@ -1,10 +1,7 @@
 package io.claimstream.ingest;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,20 +33,5 @@ class CanonicalUrlTest {
         String b = ArticleIds.of("", "  Acme agreed to buy Widget for  $2 billion. ");
         assertThat(a).startsWith("sha256:").isEqualTo(b);
         assertThat(ArticleIds.of(null, "Acme agreed to buy Widget for $3 billion.")).isNotEqualTo(a);
-    }
-
-    @Test
-    void theSeenSetSurvivesARestartAndIgnoresATornLastLine(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("seen.tsv");
-        String hash = ArticleIds.contentHash("text");
-        try (SeenSet seen = new SeenSet(file)) {
-            seen.add("https://example.com/a", hash);
-        }
-        Files.writeString(file, "https://example.com/torn\t12ab", java.nio.file.StandardOpenOption.APPEND);
-        try (SeenSet again = new SeenSet(file)) {
-            assertThat(again.contains("https://example.com/a", hash)).isTrue();
-            assertThat(again.contains("https://example.com/a", ArticleIds.contentHash("other text"))).isFalse();
-            assertThat(again.containsId("https://example.com/torn")).isFalse();
-        }
     }
 }
