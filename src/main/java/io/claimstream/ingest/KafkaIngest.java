@@ -67,8 +67,20 @@ public final class KafkaIngest implements AutoCloseable {
         return sink;
     }
 
+    /** Reads JSON lines to the end; lines that are not articles are kept in {@code rejected.jsonl} and named on exit. */
     public long readStdin(InputStream in) throws IOException {
-        return StdinLines.read(in, sink, Clock.systemUTC());
+        Path rejectedFile = config.stateDir().resolve("rejected.jsonl");
+        long[] rejected = {0};
+        long lines = StdinLines.read(in, sink, Clock.systemUTC(), line -> {
+            try {
+                Files.writeString(rejectedFile, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                rejected[0]++;
+            } catch (IOException e) {
+                status.accept("cannot keep a rejected line in " + rejectedFile + ": " + e.getMessage());
+            }
+        });
+        if (rejected[0] > 0) status.accept(rejected[0] + " line(s) that were not articles are kept in " + rejectedFile);
+        return lines;
     }
 
     /** Waits until every article handed over so far is acknowledged (or failed). */

@@ -16,6 +16,11 @@ public final class StdinLines {
 
     /** Reads to the end of the stream; returns the number of lines read. */
     public static long read(InputStream in, IngestSink sink, Clock clock) throws IOException {
+        return read(in, sink, clock, line -> {});
+    }
+
+    /** @param rejected each line that could not become an article, as it was, so that it can be fixed and sent again */
+    public static long read(InputStream in, IngestSink sink, Clock clock, java.util.function.Consumer<String> rejected) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         long n = 0;
         String line;
@@ -24,12 +29,14 @@ public final class StdinLines {
             if (line.isBlank()) continue;
             if (line.length() > MAX_LINE) {
                 sink.skip("bad input", "stdin line " + n + ": longer than " + MAX_LINE + " characters");
+                rejected.accept(line);
                 continue;
             }
             try {
                 sink.offer(ArticleJson.parse(line, clock.instant()), "stdin line " + n);
             } catch (IOException | RuntimeException e) {
                 sink.skip("bad input", "stdin line " + n + ": " + firstLine(e.getMessage()));
+                rejected.accept(line);
             }
         }
         return n;

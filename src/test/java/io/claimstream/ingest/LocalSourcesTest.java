@@ -76,7 +76,8 @@ class LocalSourcesTest {
                 {"url": "https://NEWS.example/acme", "text": "Acme Corp. agreed to buy Widget Inc. for $2 billion."}
                 {"title": "no text field"}
                 """;
-        long lines = StdinLines.read(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), sink, clock);
+        List<String> rejected = new java.util.ArrayList<>();
+        long lines = StdinLines.read(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), sink, clock, rejected::add);
 
         assertThat(lines).isEqualTo(5);
         assertThat(published).extracting(Article::getId)
@@ -85,6 +86,7 @@ class LocalSourcesTest {
         assertThat(reports.get(0)).startsWith("skipped: stdin line 2:");
         assertThat(reports.get(1)).startsWith("skipped: stdin line 5:").contains("\"text\" is required");
         assertThat(sink.stats().skipped("already published")).isEqualTo(1);
+        assertThat(rejected).containsExactly("this is not json", "{\"title\": \"no text field\"}");
     }
 
     @Test
