@@ -53,7 +53,8 @@ public final class FeedPoller {
     public synchronized Poll poll() {
         SyndFeed parsed;
         try {
-            Fetcher.Response r = fetcher.get(feed, validators, FeedReader::isFeedType, FeedReader.ACCEPT);
+            // While an article is unsent, feeds are fetched whole so that its item is offered again.
+            Fetcher.Response r = fetcher.get(feed, sink.hasUnsent() ? Fetcher.Validators.NONE : validators, FeedReader::isFeedType, FeedReader.ACCEPT);
             if (r.notModified()) return new Poll(feed, true, 0, 0, null);
             parsed = FeedReader.parse(feed.toString(), r.body());
             // Remembered only once the feed parsed: a broken response must not make the next poll a silent 304.
@@ -67,13 +68,18 @@ public final class FeedPoller {
         if (lastError != null) sink.note(feed + ": readable again");
         lastError = null;
         int offered = 0;
+        boolean retry = false;
         for (SyndEntry entry : parsed.getEntries()) {
             try {
-                if (item(parsed, entry)) offered++;
+                Outcome o = item(parsed, entry);
+                if (o == Outcome.OFFERED) offered++;
+                if (o == Outcome.TRY_AGAIN) retry = true;
             } catch (RuntimeException e) {
                 sink.skip("bad item", feed + ": item " + entry.getLink() + ": " + e);
             }
         }
+        // An item whose page could not be had is tried again at the next poll: no 304 may hide it until then.
+        if (retry) validators = Fetcher.Validators.NONE;
         return new Poll(feed, false, parsed.getEntries().size(), offered, null);
     }
 
@@ -87,14 +93,16 @@ public final class FeedPoller {
         return "fetch failed";
     }
 
-    /** Offers one item to the sink; false when it was skipped before that. */
-    private boolean item(SyndFeed parsed, SyndEntry entry) {
+    private enum Outcome { OFFERED, SKIPPED, TRY_AGAIN }
+
+    /** Offers one item to the sink, or says why not. */
+    private Outcome item(SyndFeed parsed, SyndEntry entry) {
         String link = link(entry);
         String feedText = feedText(entry);
         String id = ArticleIds.of(link, feedText);
         if (sink.alreadyPublished(id)) {
             sink.skip("already published", null);
-            return false;
+            return Outcome.SKIPPED;
         }
         Instant now = clock.instant();
         Instant published = time(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate());
@@ -106,8 +114,8 @@ public final class FeedPoller {
                 article = fromPage(id, link, page, now);
             } catch (FetchException | IllegalArgumentException e) {
                 if (feedText.isBlank()) {
-                    sink.skip("page unavailable", feed + ": item " + link + ": " + e.getMessage() + "; the feed has no text for it either");
-                    return false;
+                    sink.skip("page unavailable", feed + ": item " + link + ": " + e.getMessage() + "; the feed has no text for it either; tried again next poll");
+                    return Outcome.TRY_AGAIN;
                 }
                 sink.skip("page unavailable, feed text used", feed + ": item " + link + ": " + e.getMessage() + "; using the feed's text");
             }
@@ -115,19 +123,19 @@ public final class FeedPoller {
         if (article == null) {
             if (feedText.isBlank()) {
                 sink.skip("no text", feed + ": item " + (link == null ? entry.getTitle() : link) + " has no text");
-                return false;
+                return Outcome.SKIPPED;
             }
             article = Article.newBuilder().setId(id).setUrl(CanonicalUrl.of(link).orElse(null)).setText(feedText).setFetched(now).build();
         }
         if (article.getText().isBlank()) {
             sink.skip("no text", feed + ": item " + link + ": the page has no main text");
-            return false;
+            return Outcome.SKIPPED;
         }
         if (published != null) article.setPublished(published);
         if (article.getTitle() == null && entry.getTitle() != null) article.setTitle(entry.getTitle().strip());
         if (article.getSource() == null) article.setSource(sourceOf(link, parsed));
         sink.offer(article, feed.toString());
-        return true;
+        return Outcome.OFFERED;
     }
 
     static boolean isPageType(String mediaType) {

@@ -80,6 +80,9 @@ public final class IngestSink {
             if (error == null) {
                 seen.add(id, hash);
                 stats.countPublished();
+                synchronized (failed) {
+                    if (failed.removeIf(a -> a.getId().equals(id))) stats.countSentAfterAll(); // sent on a later try
+                }
             } else {
                 synchronized (failed) {
                     failed.add(article);
@@ -103,6 +106,13 @@ public final class IngestSink {
 
     public IngestStats stats() {
         return stats;
+    }
+
+    /** True while some article's send failed and no later try of it succeeded. */
+    public boolean hasUnsent() {
+        synchronized (failed) {
+            return !failed.isEmpty();
+        }
     }
 
     /** Articles the broker has not acknowledged: failed sends and those still in flight. */

@@ -18,6 +18,10 @@ public final class IngestStats {
         unsent.incrementAndGet();
     }
 
+    void countSentAfterAll() {
+        unsent.decrementAndGet();
+    }
+
     synchronized void countSkipped(String reason) {
         skipped.merge(reason, 1L, Long::sum);
     }

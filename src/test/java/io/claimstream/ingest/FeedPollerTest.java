@@ -260,6 +260,42 @@ class FeedPollerTest {
     }
 
     @Test
+    void anItemWhosePageFailedIsTriedAgainAtTheNextPollThoughTheFeedIsUnchanged() {
+        http.serve("/feed", "application/rss+xml", Feeds.rss("Wire", new Item(http.uri("/flaky-page").toString(), "t", "Mon, 23 Nov 2026 05:00:00 GMT", null)));
+        http.serve("/flaky-page", "application/octet-stream", "nope");
+        FeedPoller poller = poller("/feed");
+        poller.poll();
+        assertThat(published).isEmpty();
+
+        http.serve("/flaky-page", "text/html", Feeds.page("Back", DEAL_1));
+        assertThat(poller.poll().notModified()).isFalse();
+        assertThat(published).singleElement().satisfies(a -> assertThat(a.getText()).contains(DEAL_1));
+        assertThat(poller.poll().notModified()).isTrue(); // and conditional again once nothing is pending
+    }
+
+    @Test
+    void whileAnArticleIsUnsentFeedsAreFetchedWholeSoItIsOfferedAgain() {
+        java.util.concurrent.atomic.AtomicBoolean brokerUp = new java.util.concurrent.atomic.AtomicBoolean(false);
+        IngestSink flaky = new IngestSink(SeenSet.inMemory(), a -> {
+            if (!brokerUp.get()) return CompletableFuture.failedFuture(new org.apache.kafka.common.errors.TimeoutException("broker down"));
+            published.add(a);
+            return CompletableFuture.completedFuture(null);
+        }, reports::add);
+        http.serve("/deal-1", "text/html", Feeds.page("Acme to buy Widget", DEAL_1));
+        http.serve("/feed", "application/rss+xml", Feeds.rss("Wire", item("/deal-1", "t", "Mon, 23 Nov 2026 05:00:00 GMT")));
+        FeedPoller poller = new FeedPoller(http.uri("/feed"), fetcher, flaky, true, Clock.systemUTC());
+        poller.poll();
+        assertThat(flaky.hasUnsent()).isTrue();
+
+        brokerUp.set(true);
+        assertThat(poller.poll().notModified()).isFalse();
+        assertThat(published).hasSize(1);
+        assertThat(flaky.hasUnsent()).isFalse();
+        assertThat(flaky.stats().summary()).isEqualTo("published 1, skipped 0, unsent 0");
+        assertThat(poller.poll().notModified()).isTrue();
+    }
+
+    @Test
     void redirectsAreFollowedButBounded() {
         http.serve("/real-feed", "application/rss+xml", Feeds.rss("Wire"));
         http.on("/moved", ex -> {
