@@ -27,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FeedPollerTest {
     private static final String DEAL_1 = "Acme Corp. agreed to buy Widget Inc. for $2 billion.";
     private static final String DEAL_2 = "Acme Corp. raised its offer for Widget Inc. to $2.4 billion.";
-    /** Small limits so the hostile cases are cheap; the slow case waits a second, not twenty. */
-    private static final FetchLimits LIMITS = new FetchLimits(Duration.ofSeconds(5), Duration.ofSeconds(1), 64 * 1024, 3);
+    /** A small byte limit so the oversized cases are cheap; time limits generous, for machines busy with other builds. */
+    private static final FetchLimits LIMITS = new FetchLimits(Duration.ofSeconds(10), Duration.ofSeconds(15), 64 * 1024, 3);
+    /** For the stalled servers only: they are cut off after a second rather than fifteen. */
+    private static final FetchLimits IMPATIENT = new FetchLimits(Duration.ofSeconds(10), Duration.ofSeconds(1), 64 * 1024, 3);
 
     private LocalHttpServer http;
     private final List<Article> published = new CopyOnWriteArrayList<>();
@@ -54,7 +56,11 @@ class FeedPollerTest {
     }
 
     private FeedPoller poller(String path) {
-        return new FeedPoller(http.uri(path), fetcher, sink, true, Clock.fixed(Instant.parse("2026-11-23T06:00:00Z"), ZoneOffset.UTC));
+        return poller(path, fetcher);
+    }
+
+    private FeedPoller poller(String path, Fetcher with) {
+        return new FeedPoller(http.uri(path), with, sink, true, Clock.fixed(Instant.parse("2026-11-23T06:00:00Z"), ZoneOffset.UTC));
     }
 
     private Item item(String path, String title, String date) {
@@ -202,7 +208,7 @@ class FeedPollerTest {
                 Thread.currentThread().interrupt();
             }
         });
-        assertThat(poller("/slow").poll().error()).contains("/slow").contains("no complete response within 1.0 s");
+        assertThat(poller("/slow", new Fetcher(IMPATIENT)).poll().error()).contains("/slow").contains("no complete response within 1.0 s");
         assertThat(sink.stats().skipped("timed out")).isEqualTo(1);
         assertGoodFeedStillPublishes();
     }
@@ -216,7 +222,7 @@ class FeedPollerTest {
                 Thread.currentThread().interrupt();
             }
         });
-        assertThat(poller("/silent").poll().error()).contains("no complete response");
+        assertThat(poller("/silent", new Fetcher(IMPATIENT)).poll().error()).contains("no complete response");
     }
 
     @Test
