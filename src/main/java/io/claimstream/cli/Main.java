@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 ExtractCommand.class,
                 QuantitiesCommand.class,
                 PublishCommand.class,
+                IngestCommand.class,
+                AlertsCommand.class,
                 ReplayCommand.class,
                 AuditCommand.class,
                 VerifyCommand.class,

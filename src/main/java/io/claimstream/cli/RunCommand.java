@@ -1,7 +1,12 @@
 package io.claimstream.cli;
 
+import io.claimstream.alert.Watchlist;
+import io.claimstream.alert.deliver.AlertDelivery;
+import io.claimstream.alert.deliver.AlertSinks;
 import io.claimstream.config.Settings;
 import io.claimstream.embedded.EmbeddedCluster;
+import io.claimstream.ingest.IngestConfig;
+import io.claimstream.ingest.KafkaIngest;
 import io.claimstream.stream.ClaimstreamApp;
 import io.claimstream.stream.StreamsSettings;
 import org.apache.kafka.streams.StreamsConfig;
@@ -11,9 +16,12 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the claimstream application until stopped (Ctrl-C / SIGTERM).",
@@ -31,6 +39,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--registry-port", defaultValue = "8081", description = "With --embedded: the registry's port (default: ${DEFAULT-VALUE}).")
     int registryPort;
+
+    @Option(names = "--feed", paramLabel = "URL", description = "Also ingest this RSS or Atom feed (repeatable; adds to ingest.feeds).")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--watch", paramLabel = "DIR", description = "Also ingest article files appearing in DIR (overrides ingest.watch.dir).")
+    Path watch;
 
     @Mixin
     ConfigOptions config;
@@ -60,9 +74,29 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        IngestConfig ingestConfig;
+        try {
+            IngestConfig fromProperties = IngestConfig.fromProperties(cfg);
+            // The embedded default keeps everything it owns under one directory.
+            if (embedded && !cfg.containsKey("ingest.state.dir")) fromProperties = fromProperties.withStateDir(dataDir.toAbsolutePath().resolve("ingest"));
+            ingestConfig = IngestCommand.configure(fromProperties, feeds, watch, null);
+            // Read once here so that a bad watchlist or sink setting is a one-line error, not a stack trace.
+            Watchlist.fromProperties(cfg);
+            AlertSinks.fromProperties(cfg, System.out);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            System.err.println("claimstream run: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<KafkaIngest> ingest = new AtomicReference<>();
+        AtomicReference<AlertDelivery> delivery = new AtomicReference<>();
         try (ClaimstreamApp app = new ClaimstreamApp(cfg)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // Sources first, so that nothing is handed to a producer or topology already closing.
+                KafkaIngest running = ingest.getAndSet(null);
+                if (running != null) running.close();
+                AlertDelivery delivering = delivery.getAndSet(null);
+                if (delivering != null) delivering.close();
                 app.close();
                 stopped.countDown();
             }, "claimstream-shutdown"));
@@ -70,6 +104,15 @@ final class RunCommand implements Callable<Integer> {
             app.awaitRunning(Duration.ofMinutes(2));
             System.err.println("claimstream: running as " + app.applicationId() + " against " + cfg.getProperty("bootstrap.servers")
                     + "; configuration: " + Settings.redacted(cfg));
+            if (!Watchlist.fromProperties(cfg).isEmpty()) {
+                Path alertState = AlertSinks.stateDir(cfg, embedded ? dataDir.toAbsolutePath().resolve("alerts") : Path.of("data", "alerts"));
+                delivery.set(new AlertDelivery(cfg, app.topics(), AlertSinks.fromProperties(cfg, System.out), alertState,
+                        line -> System.err.println("claimstream alerts: " + line)).start());
+            }
+            if (!ingestConfig.feeds().isEmpty() || ingestConfig.watchDir() != null) {
+                ingest.set(new KafkaIngest(cfg, app.topics(), ingestConfig, IngestCommand::status));
+                ingest.get().service().start();
+            }
             stopped.await();
         } finally {
             if (cluster != null) cluster.close();

@@ -1,5 +1,6 @@
 package io.claimstream.stream;
 
+import io.claimstream.alert.Watchlist;
 import io.claimstream.consensus.ConsensusConfig;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.extract.ClaimExtractor;
@@ -39,7 +40,8 @@ public final class ClaimstreamApp implements AutoCloseable {
         this.topics = topics;
         ConsensusEngine engine = new ConsensusEngine(ConsensusConfig.fromProperties(config));
         Properties streamsConfig = streamsOnly(config);
-        this.streams = new KafkaStreams(ClaimstreamTopology.build(topics, new ClaimExtractor(), engine, streamsConfig), streamsConfig);
+        this.streams = new KafkaStreams(ClaimstreamTopology.build(topics, new ClaimExtractor(), engine,
+                Watchlist.fromProperties(config), streamsConfig), streamsConfig);
         streams.setUncaughtExceptionHandler(this::onUncaught);
         streams.setStateListener((now, before) -> {
             log.info("claimstream {} -> {}", before, now);
@@ -51,7 +53,7 @@ public final class ClaimstreamApp implements AutoCloseable {
     private static Properties streamsOnly(Properties all) {
         Properties p = new Properties();
         all.stringPropertyNames().stream()
-                .filter(k -> !k.startsWith("consensus.") && !k.startsWith("claimstream."))
+                .filter(k -> !k.startsWith("consensus.") && !k.startsWith("claimstream.") && !k.startsWith("ingest.") && !k.startsWith("alerts."))
                 .forEach(k -> p.setProperty(k, all.getProperty(k)));
         return p;
     }
