@@ -1,24 +1,49 @@
 package io.claimstream.replay;
 
 import io.claimstream.config.ClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.List;
 import java.util.Properties;
 
 /**
  * Reads a whole topic as it stands now: every committed record (read_committed, so nothing from an aborted
- * exactly-once transaction), from the beginning to the current end, without joining a consumer group.
+ * exactly-once transaction), from the beginning to the current end of the log, without joining a consumer group.
+ * Reading to the log end rather than the last stable offset waits for transactions still open to be decided
+ * (committed, aborted, or timed out after a crash) instead of stopping short at the first of them.
  */
 public final class TopicReader {
     private TopicReader() {}
+
+    private static Map<TopicPartition, Long> logEnds(Properties clientConfig, List<TopicPartition> parts) {
+        try (Admin admin = Admin.create(ClientConfigs.admin(clientConfig))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            parts.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get()
+                    .forEach((tp, info) -> ends.put(tp, info.offset()));
+            return ends;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading offsets", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the end offsets of " + parts + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
 
     public static <K, V> List<ConsumerRecord<K, V>> readAll(Properties clientConfig, String topic,
                                                            Deserializer<K> keys, Deserializer<V> values, Duration timeout) {
@@ -33,7 +58,7 @@ public final class TopicReader {
             List<TopicPartition> parts = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
-            var ends = consumer.endOffsets(parts);
+            var ends = logEnds(clientConfig, parts);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 if (System.nanoTime() > deadline) throw new IllegalStateException("could not read " + topic + " to its end within " + timeout);

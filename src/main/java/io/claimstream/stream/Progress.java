@@ -33,7 +33,12 @@ public final class Progress {
         return List.of(topics.articles().name(), applicationId + "-" + topics.claims().name() + "-repartition");
     }
 
-    /** Records not yet processed, summed over the input topics' partitions. */
+    /**
+     * Records not yet processed, summed over the input topics' partitions: those between the committed offset and
+     * the last stable offset, plus those of transactions not yet decided. The second part matters after a crash:
+     * the dead instance's open transaction holds the last stable offset back where its committed offset already
+     * is, so without it the application would look caught up before its successor had even started.
+     */
     public long lag(List<String> topicNames) throws ExecutionException, InterruptedException {
         // Committed offsets first, then the ends: a zero lag then also covers the claims that the last processed
         // articles wrote to the repartition topic in the same transaction as their offset commit.
@@ -42,11 +47,14 @@ public final class Progress {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         var described = admin.describeTopics(existing(topicNames)).allTopicNames().get();
         described.forEach((name, d) -> d.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-        var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        var logEnd = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get();
         long lag = 0;
-        for (var e : ends.entrySet()) {
+        for (var e : stable.entrySet()) {
             OffsetAndMetadata c = committed.get(e.getKey());
-            lag += Math.max(0, e.getValue().offset() - (c == null ? 0 : c.offset()));
+            long lastStable = e.getValue().offset();
+            lag += Math.max(0, lastStable - (c == null ? 0 : c.offset()));
+            lag += Math.max(0, logEnd.get(e.getKey()).offset() - lastStable);
         }
         return lag;
     }
