@@ -34,10 +34,14 @@ public final class ClaimstreamApp implements AutoCloseable {
     }
 
     public ClaimstreamApp(Properties config, Topics topics) {
+        this(config, topics, PipelineMetrics.NONE);
+    }
+
+    public ClaimstreamApp(Properties config, Topics topics, PipelineMetrics metrics) {
         this.config = config;
         this.topics = topics;
         ConsensusEngine engine = new ConsensusEngine(ConsensusConfig.fromProperties(config));
-        this.streams = new KafkaStreams(ClaimstreamTopology.build(topics, new ClaimExtractor(), engine), streamsOnly(config));
+        this.streams = new KafkaStreams(ClaimstreamTopology.build(topics, new ClaimExtractor(), engine, metrics), streamsOnly(config));
         streams.setUncaughtExceptionHandler(this::onUncaught);
         streams.setStateListener((now, before) -> {
             log.info("claimstream {} -> {}", before, now);
@@ -49,7 +53,7 @@ public final class ClaimstreamApp implements AutoCloseable {
     private static Properties streamsOnly(Properties all) {
         Properties p = new Properties();
         all.stringPropertyNames().stream()
-                .filter(k -> !k.startsWith("consensus.") && !k.startsWith("claimstream."))
+                .filter(k -> !k.startsWith("consensus.") && !k.startsWith("claimstream.") && !k.startsWith("http."))
                 .forEach(k -> p.setProperty(k, all.getProperty(k)));
         return p;
     }

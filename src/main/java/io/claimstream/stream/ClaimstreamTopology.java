@@ -28,6 +28,10 @@ public final class ClaimstreamTopology {
     private ClaimstreamTopology() {}
 
     public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine) {
+        return build(topics, extractor, engine, PipelineMetrics.NONE);
+    }
+
+    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, PipelineMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
 
         StoreBuilder<KeyValueStore<String, String>> articleKeys = Stores.keyValueStoreBuilder(
@@ -44,10 +48,10 @@ public final class ClaimstreamTopology {
         var articles = topics.articles();
         KStream<String, ConsensusProcessor.Outcome> outcomes = builder
                 .stream(articles.name(), Consumed.with(articles.keySerde(), articles.valueSerde()).withName("read-articles"))
-                .process(() -> new ExtractClaimsProcessor(extractor), Named.as("extract-claims"), ExtractClaimsProcessor.ARTICLE_KEYS_STORE)
+                .process(() -> new ExtractClaimsProcessor(extractor, metrics), Named.as("extract-claims"), ExtractClaimsProcessor.ARTICLE_KEYS_STORE)
                 .repartition(Repartitioned.<String, io.claimstream.avro.Claim>as(topics.claims().name())
                         .withKeySerde(topics.claims().keySerde()).withValueSerde(topics.claims().valueSerde()))
-                .process(() -> new ConsensusProcessor(engine), Named.as("fold-consensus"), ConsensusProcessor.STORE);
+                .process(() -> new ConsensusProcessor(engine, metrics), Named.as("fold-consensus"), ConsensusProcessor.STORE);
 
         var consensus = topics.consensus();
         outcomes.mapValues(ConsensusProcessor.Outcome::consensus, Named.as("table-value"))

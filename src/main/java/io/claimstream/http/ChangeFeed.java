@@ -1,0 +1,219 @@
+package io.claimstream.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimstream.avro.Article;
+import io.claimstream.avro.Consensus;
+import io.claimstream.avro.ConsensusChange;
+import io.claimstream.serde.GenericAvroDeserializer;
+import io.claimstream.stream.Topics;
+import io.javalin.http.sse.SseClient;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Tails claimstream's topics and fans each record out to every server-sent-events client:
+ * <ul>
+ * <li>{@code change}: a consensus change from {@code consensus-changes};
+ * <li>{@code consensus}: a key's new table value from {@code consensus} (one per claim that changed its state,
+ *     also when the figure did not move), so a page can refresh the key's sources and chart;
+ * <li>{@code article}: an article read from {@code articles} (id, source, title);
+ * <li>{@code alert}: a record of the {@code alerts} topic, once that topic exists (it is another component's).
+ * </ul>
+ * read_committed, so nothing from an aborted transaction shows; no consumer group, so every instance sees every
+ * partition. A new client first gets the last {@value #REPLAY} change, alert and article events.
+ */
+final class ChangeFeed implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
+    static final String ALERTS = "alerts";
+    static final int REPLAY = 50;
+    private static final Duration TOPIC_CHECK = Duration.ofSeconds(5);
+
+    private record Event(String type, String data) {}
+
+    private record Feed(String type, Deserializer<?> values, Function<Object, JsonNode> json, boolean history) {}
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<String, Feed> feeds = new HashMap<>();
+    private final Set<SseClient> clients = new HashSet<>();
+    private final Deque<Event> recent = new ArrayDeque<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    ChangeFeed(Properties clientConfig, Topics topics) {
+        Properties p = new Properties();
+        clientConfig.stringPropertyNames().stream()
+                .filter(ConsumerConfig.configNames()::contains)
+                .forEach(k -> p.setProperty(k, clientConfig.getProperty(k)));
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.setProperty(ConsumerConfig.CLIENT_ID_CONFIG, "claimstream-change-feed");
+        consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        var serdeConfig = io.claimstream.stream.StreamsSettings.serdeConfig(clientConfig);
+        feeds.put(topics.changes().name(), new Feed("change", topics.changes().valueSerde().deserializer(),
+                v -> ConsensusJson.change((ConsensusChange) v), true));
+        feeds.put(topics.consensus().name(), new Feed("consensus", topics.consensus().valueSerde().deserializer(),
+                v -> ConsensusJson.summary((Consensus) v), false));
+        feeds.put(topics.articles().name(), new Feed("article", topics.articles().valueSerde().deserializer(),
+                v -> ConsensusJson.article((Article) v), true));
+        GenericAvroDeserializer alerts = new GenericAvroDeserializer();
+        alerts.configure(serdeConfig, false);
+        feeds.put(ALERTS, new Feed("alert", alerts, v -> alert((GenericRecord) v), true));
+        thread = new Thread(this::run, "claimstream-change-feed");
+        thread.setDaemon(true);
+    }
+
+    ChangeFeed start() {
+        thread.start();
+        return this;
+    }
+
+    /** Sends the recent events to a new client, then every new one, in order. */
+    void add(SseClient client) {
+        synchronized (clients) {
+            for (Event e : recent) send(client, e);
+            clients.add(client);
+        }
+        client.onClose(() -> {
+            synchronized (clients) {
+                clients.remove(client);
+            }
+        });
+    }
+
+    int clients() {
+        synchronized (clients) {
+            return clients.size();
+        }
+    }
+
+    private void run() {
+        Set<TopicPartition> assigned = new HashSet<>();
+        long nextTopicCheck = 0;
+        try {
+            while (!closed) {
+                try {
+                    if (System.nanoTime() >= nextTopicCheck) {
+                        assign(assigned);
+                        nextTopicCheck = System.nanoTime() + TOPIC_CHECK.toNanos();
+                    }
+                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) publish(r);
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    // The broker is away: the consumer reconnects by itself; the feed resumes where it was.
+                    log.debug("change feed waiting for the broker: {}", e.toString());
+                }
+            }
+        } catch (WakeupException e) {
+            if (!closed) log.error("change feed woken up while open", e);
+        } catch (RuntimeException e) {
+            log.error("change feed stopped", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Picks up topics that appeared since the last look (alerts, or the others before the app created them). */
+    private void assign(Set<TopicPartition> assigned) {
+        Map<String, List<org.apache.kafka.common.PartitionInfo>> existing;
+        existing = consumer.listTopics(Duration.ofSeconds(2));
+        List<TopicPartition> added = new ArrayList<>();
+        for (String topic : feeds.keySet()) {
+            for (var info : existing.getOrDefault(topic, List.of())) {
+                TopicPartition tp = new TopicPartition(topic, info.partition());
+                if (assigned.add(tp)) added.add(tp);
+            }
+        }
+        if (added.isEmpty()) return;
+        Map<TopicPartition, Long> ends;
+        Map<TopicPartition, Long> starts;
+        try {
+            ends = consumer.endOffsets(added);
+            starts = consumer.beginningOffsets(added);
+        } catch (RuntimeException e) {
+            added.forEach(assigned::remove); // look again next time
+            throw e;
+        }
+        consumer.assign(assigned);
+        for (TopicPartition tp : added) {
+            // Recent history for topics replayed to new clients; the table only from now (pages query it).
+            long back = feeds.get(tp.topic()).history() ? REPLAY : 0;
+            consumer.seek(tp, Math.max(starts.get(tp), ends.get(tp) - back));
+        }
+    }
+
+    private void publish(ConsumerRecord<byte[], byte[]> r) {
+        Feed feed = feeds.get(r.topic());
+        if (feed == null || r.value() == null) return;
+        Event event;
+        try {
+            Object value = feed.values().deserialize(r.topic(), r.headers(), r.value());
+            event = new Event(feed.type(), ConsensusJson.write(feed.json().apply(value)));
+        } catch (RuntimeException e) {
+            log.warn("change feed skips unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
+            return;
+        }
+        synchronized (clients) {
+            if (feed.history()) {
+                recent.addLast(event);
+                while (recent.size() > REPLAY) recent.removeFirst();
+            }
+            clients.removeIf(c -> !send(c, event));
+        }
+    }
+
+    private static boolean send(SseClient client, Event e) {
+        if (client.terminated()) return false;
+        try {
+            client.sendEvent(e.type(), e.data());
+            return !client.terminated();
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
+    /** Alerts belong to another component: passed on as they come, in Avro's own JSON rendering. */
+    private static JsonNode alert(GenericRecord record) {
+        try {
+            return ConsensusJson.MAPPER.readTree(GenericData.get().toString(record));
+        } catch (Exception e) {
+            return JsonNodeFactory.instance.objectNode().put("text", String.valueOf(record));
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (clients) {
+            clients.forEach(SseClient::close);
+            clients.clear();
+        }
+    }
+}
