@@ -2,6 +2,7 @@ package io.claimstream.cli;
 
 import io.claimstream.config.Settings;
 import io.claimstream.embedded.EmbeddedCluster;
+import io.claimstream.http.ClaimstreamServer;
 import io.claimstream.stream.ClaimstreamApp;
 import io.claimstream.stream.StreamsSettings;
 import org.apache.kafka.streams.StreamsConfig;
@@ -55,12 +56,13 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ClaimstreamApp app = new ClaimstreamApp(cfg)) {
+        try (ClaimstreamServer server = ClaimstreamServer.start(cfg)) {
+            ClaimstreamApp app = server.app();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
+                server.close();
                 stopped.countDown();
             }, "claimstream-shutdown"));
-            app.start();
+            System.err.println("claimstream: dashboard and API on " + server.url());
             app.awaitRunning(Duration.ofMinutes(2));
             System.err.println("claimstream: running as " + app.applicationId() + " against " + cfg.getProperty("bootstrap.servers")
                     + "; configuration: " + Settings.redacted(cfg));

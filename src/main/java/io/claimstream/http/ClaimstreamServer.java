@@ -35,6 +35,7 @@ public final class ClaimstreamServer implements AutoCloseable {
     private final Properties config;
     private final ClaimstreamApp app;
     private volatile Backend backend;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ClaimstreamServer(Properties given) {
         HttpSettings http = HttpSettings.from(given);
@@ -135,6 +136,7 @@ public final class ClaimstreamServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) return; // a shutdown hook and try-with-resources may both close
         Backend b = backend;
         try {
             if (b != null) b.feed().close();
