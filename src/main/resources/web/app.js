@@ -55,7 +55,7 @@
 
   function rangeText(c) {
     if (c.low === null && c.high === null) return "(no agreed range)";
-    if (c.low !== null && c.high !== null && c.low === c.high) return "(all agreeing sources pin it exactly)";
+    if (c.low !== null && c.high !== null && c.low === c.high) return `(agreed range: exactly ${amount(c.low, c.unit)})`;
     if (c.low === null) return `(range: up to ${amount(c.high, c.unit)})`;
     if (c.high === null) return `(range: from ${amount(c.low, c.unit)})`;
     return `(range: ${amount(c.low, c.unit)} – ${amount(c.high, c.unit)})`;
@@ -167,7 +167,7 @@
 
   // ---- chart: the figure over time (step line) and each claim as a point or an interval ----------------------
 
-  const W = 480, H = 190, L = 64, R = 12, T = 10, B = 26;
+  const W = 480, H = 190, L = 88, R = 12, T = 10, B = 26;
 
   function showChart(c, history) {
     const claims = history.claims.filter((k) => !k.retracted);
@@ -198,7 +198,8 @@
       label.textContent = amount(v, history.unit);
       root.append(label);
     }
-    const ends = t1 - tPad > t0 + tPad ? [[t0 + tPad, "start"], [t1 - tPad, "end"]] : [[t0 + tPad, "middle"]];
+    // Two date labels only when they cannot overlap (claims often come seconds apart).
+    const ends = x(t1 - tPad) - x(t0 + tPad) > 150 ? [[t0 + tPad, "start"], [t1 - tPad, "end"]] : [[t1 - tPad, "middle"]];
     for (const [t, anchor] of ends) {
       const label = svg("text", { x: x(t), y: H - 8, "text-anchor": anchor }, "tick");
       label.textContent = when(new Date(t).toISOString());
