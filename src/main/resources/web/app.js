@@ -296,15 +296,26 @@
     }
   }
 
+  // Replayed events a reconnect could bring twice carry ids; the server skips what the browser saw, this makes sure.
+  const seenEvents = new Set();
+
+  function firstTime(e) {
+    if (!e.lastEventId) return true;
+    if (seenEvents.has(e.lastEventId)) return false;
+    seenEvents.add(e.lastEventId);
+    if (seenEvents.size > 1000) seenEvents.delete(seenEvents.values().next().value);
+    return true;
+  }
+
   function connect() {
     const status = $("connection");
     const source = new EventSource("/api/changes/stream");
     source.onopen = () => { status.dataset.state = "live"; status.textContent = "live"; };
     source.onerror = () => { status.dataset.state = "down"; status.textContent = "reconnecting…"; };
-    source.addEventListener("change", (e) => { const c = parse(e); if (c) onChange(c); });
+    source.addEventListener("change", (e) => { const c = parse(e); if (c && firstTime(e)) onChange(c); });
     source.addEventListener("consensus", (e) => { const s = parse(e); if (s) { showSummary(s); scheduleRefresh(s.key); } });
-    source.addEventListener("article", (e) => { const a = parse(e); if (a) onArticle(a); });
-    source.addEventListener("alert", (e) => { const a = parse(e); if (a) onAlert(a); });
+    source.addEventListener("article", (e) => { const a = parse(e); if (a && firstTime(e)) onArticle(a); });
+    source.addEventListener("alert", (e) => { const a = parse(e); if (a && firstTime(e)) onAlert(a); });
   }
 
   async function load() {

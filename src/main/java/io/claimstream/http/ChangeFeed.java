@@ -43,21 +43,29 @@ import java.util.function.Function;
  * <li>{@code alert}: a record of the {@code alerts} topic, once that topic exists (it is another component's).
  * </ul>
  * read_committed, so nothing from an aborted transaction shows; no consumer group, so every instance sees every
- * partition. A new client first gets the last {@value #REPLAY} change, alert and article events.
+ * partition. A new client first gets the last {@value #REPLAY} change, alert and article events. Those carry an id
+ * (topic-partition-offset): a browser that reconnects sends the last one it saw as {@code Last-Event-ID} and gets
+ * only what came after it, not the same events twice. A comment line every {@code HEARTBEAT} keeps idle
+ * connections open through proxies and finds clients that went away.
  */
 final class ChangeFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
     static final String ALERTS = "alerts";
     static final int REPLAY = 50;
     private static final Duration TOPIC_CHECK = Duration.ofSeconds(5);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
-    private record Event(String type, String data) {}
+    /** {@code id} null for events not replayed (table updates): they leave the browser's last event id alone. */
+    private record Event(String type, String data, String id) {}
 
     private record Feed(String type, Deserializer<?> values, Function<Object, JsonNode> json, boolean history) {}
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, Feed> feeds = new HashMap<>();
-    private final Set<SseClient> clients = new HashSet<>();
+    // Concurrent: a failed send closes the client, and Javalin runs its onClose (removing it) inside that send.
+    private final Set<SseClient> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Orders a new client's replay against live events, so it gets each event once and in order. */
+    private final Object order = new Object();
     private final Deque<Event> recent = new ArrayDeque<>();
     private final Thread thread;
     private volatile boolean closed;
@@ -90,31 +98,30 @@ final class ChangeFeed implements AutoCloseable {
         return this;
     }
 
-    /** Sends the recent events to a new client, then every new one, in order. */
-    void add(SseClient client) {
-        synchronized (clients) {
-            for (Event e : recent) send(client, e);
+    /** Sends the recent events (after {@code lastEventId}, when it is among them) to a new client, then every new one. */
+    void add(SseClient client, String lastEventId) {
+        synchronized (order) {
+            boolean seen = lastEventId == null || recent.stream().noneMatch(e -> lastEventId.equals(e.id()));
+            for (Event e : recent) {
+                if (seen) send(client, e);
+                else seen = lastEventId.equals(e.id());
+            }
             clients.add(client);
         }
-        client.onClose(() -> {
-            synchronized (clients) {
-                clients.remove(client);
-            }
-        });
-    }
-
-    int clients() {
-        synchronized (clients) {
-            return clients.size();
-        }
+        client.onClose(() -> clients.remove(client));
     }
 
     private void run() {
         Set<TopicPartition> assigned = new HashSet<>();
         long nextTopicCheck = 0;
+        long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
         try {
             while (!closed) {
                 try {
+                    if (System.nanoTime() >= nextHeartbeat) {
+                        heartbeat();
+                        nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
+                    }
                     if (System.nanoTime() >= nextTopicCheck) {
                         assign(assigned);
                         nextTopicCheck = System.nanoTime() + TOPIC_CHECK.toNanos();
@@ -123,14 +130,26 @@ final class ChangeFeed implements AutoCloseable {
                 } catch (org.apache.kafka.common.errors.TimeoutException e) {
                     // The broker is away: the consumer reconnects by itself; the feed resumes where it was.
                     log.debug("change feed waiting for the broker: {}", e.toString());
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // One bad moment must not end the feed for every page open on this instance.
+                    log.warn("change feed: {}", e.toString(), e);
+                    pause();
                 }
             }
         } catch (WakeupException e) {
             if (!closed) log.error("change feed woken up while open", e);
-        } catch (RuntimeException e) {
-            log.error("change feed stopped", e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -169,24 +188,39 @@ final class ChangeFeed implements AutoCloseable {
         Event event;
         try {
             Object value = feed.values().deserialize(r.topic(), r.headers(), r.value());
-            event = new Event(feed.type(), ConsensusJson.write(feed.json().apply(value)));
+            String id = feed.history() ? r.topic() + "-" + r.partition() + "-" + r.offset() : null;
+            event = new Event(feed.type(), ConsensusJson.write(feed.json().apply(value)), id);
         } catch (RuntimeException e) {
             log.warn("change feed skips unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
             return;
         }
-        synchronized (clients) {
+        synchronized (order) {
             if (feed.history()) {
                 recent.addLast(event);
                 while (recent.size() > REPLAY) recent.removeFirst();
             }
-            clients.removeIf(c -> !send(c, event));
+            for (SseClient c : clients) if (!send(c, event)) clients.remove(c);
+        }
+    }
+
+    private void heartbeat() {
+        synchronized (order) {
+            for (SseClient c : clients) {
+                try {
+                    if (!c.terminated()) c.sendComment("keep-alive");
+                } catch (RuntimeException e) {
+                    // counted as gone below
+                }
+                if (c.terminated()) clients.remove(c);
+            }
         }
     }
 
     private static boolean send(SseClient client, Event e) {
         if (client.terminated()) return false;
         try {
-            client.sendEvent(e.type(), e.data());
+            if (e.id() == null) client.sendEvent(e.type(), e.data());
+            else client.sendEvent(e.type(), e.data(), e.id());
             return !client.terminated();
         } catch (RuntimeException ex) {
             return false;
@@ -211,9 +245,8 @@ final class ChangeFeed implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        synchronized (clients) {
-            clients.forEach(SseClient::close);
-            clients.clear();
-        }
+        List<SseClient> open = new ArrayList<>(clients);
+        clients.clear();
+        open.forEach(SseClient::close);
     }
 }

@@ -90,7 +90,7 @@ public final class ClaimstreamServer implements AutoCloseable {
                 return;
             }
             client.keepAlive();
-            b.feed().add(client);
+            b.feed().add(client, client.ctx().header("Last-Event-ID"));
         });
         j.get("/health", with(b -> ctx -> health(ctx, b.health().status(), b.health().status().ready())));
         j.get("/health/live", with(b -> ctx -> health(ctx, b.health().status(), b.health().status().live())));

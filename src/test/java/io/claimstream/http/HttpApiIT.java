@@ -152,6 +152,44 @@ class HttpApiIT {
     }
 
     @Test
+    void aReconnectingClientGetsOnlyTheEventsAfterTheLastItSaw() throws Exception {
+        String[] first;
+        String[] second;
+        try (Stream s = openStream(null)) {
+            first = take(s.events(), e -> !e[2].isEmpty());
+            second = take(s.events(), e -> !e[2].isEmpty());
+        }
+        try (Stream again = openStream(first[2])) {
+            String[] resumed = take(again.events(), e -> !e[2].isEmpty());
+            assertThat(resumed[2]).isEqualTo(second[2]);
+        }
+    }
+
+    @Test
+    void alertsAreStreamedOnceAnAlertsTopicExists() throws Exception {
+        try (Stream s = openStream(null)) {
+            org.apache.avro.Schema schema = new org.apache.avro.Schema.Parser().parse(
+                    "{\"type\":\"record\",\"name\":\"TestAlert\",\"namespace\":\"it\",\"fields\":["
+                            + "{\"name\":\"key\",\"type\":\"string\"},{\"name\":\"message\",\"type\":\"string\"}]}");
+            org.apache.avro.generic.GenericRecord alert = new org.apache.avro.generic.GenericData.Record(schema);
+            alert.put("key", INVESTMENT);
+            alert.put("message", "figure moved by more than 5%");
+            io.claimstream.serde.GenericAvroSerializer values = new io.claimstream.serde.GenericAvroSerializer();
+            values.configure(Map.of("schema.registry.url", cluster.registryUrl()), false);
+            Properties p = new Properties();
+            p.setProperty("bootstrap.servers", cluster.bootstrapServers());
+            try (KafkaProducer<String, org.apache.avro.generic.GenericRecord> producer =
+                         new KafkaProducer<>(p, new org.apache.kafka.common.serialization.StringSerializer(), values)) {
+                producer.send(new ProducerRecord<>(ChangeFeed.ALERTS, INVESTMENT, alert)).get();
+            }
+            String[] event = take(s.events(), e -> e[0].equals("alert"));
+            JsonNode a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(event[1]);
+            assertThat(a.path("key").asText()).isEqualTo(INVESTMENT);
+            assertThat(a.path("message").asText()).isEqualTo("figure moved by more than 5%");
+        }
+    }
+
+    @Test
     void metricsScrapeAsPrometheusTextWithClaimstreamAndKafkaStreamsMetrics() throws Exception {
         Properties raw = new Properties();
         raw.setProperty("bootstrap.servers", cluster.bootstrapServers());
@@ -183,15 +221,39 @@ class HttpApiIT {
         assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
+    /** An open change stream: its events as {type, data, id}, read on a thread of their own. */
+    private record Stream(HttpResponse<java.io.InputStream> response, BlockingQueue<String[]> events) implements AutoCloseable {
+        @Override
+        public void close() throws java.io.IOException {
+            response.body().close();
+        }
+    }
+
+    private static Stream openStream(String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + "api/changes/stream"))
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) request.header("Last-Event-ID", lastEventId);
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> readEvents(response.body(), events), "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return new Stream(response, events);
+    }
+
     private static void readEvents(java.io.InputStream in, BlockingQueue<String[]> events) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String event = "message";
+            String id = "";
             StringBuilder data = new StringBuilder();
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isEmpty()) {
-                    if (!data.isEmpty()) events.add(new String[] {event, data.toString()});
+                    if (!data.isEmpty()) events.add(new String[] {event, data.toString(), id});
                     event = "message";
+                    id = "";
                     data.setLength(0);
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
                 } else if (line.startsWith("event:")) {
                     event = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
