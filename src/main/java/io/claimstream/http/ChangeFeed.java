@@ -45,8 +45,7 @@ import java.util.function.Function;
  * read_committed, so nothing from an aborted transaction shows; no consumer group, so every instance sees every
  * partition. A new client first gets the last {@value #REPLAY} change, alert and article events. Those carry an id
  * (topic-partition-offset): a browser that reconnects sends the last one it saw as {@code Last-Event-ID} and gets
- * only what came after it, not the same events twice. A comment line every {@code HEARTBEAT} keeps idle
- * connections open through proxies and finds clients that went away.
+ * only what came after it, not the same events twice. Each client is sent to by its own {@link SseSubscriber}.
  */
 final class ChangeFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
@@ -56,14 +55,19 @@ final class ChangeFeed implements AutoCloseable {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     /** {@code id} null for events not replayed (table updates): they leave the browser's last event id alone. */
-    private record Event(String type, String data, String id) {}
+    record Event(String type, String data, String id) {}
 
     private record Feed(String type, Deserializer<?> values, Function<Object, JsonNode> json, boolean history) {}
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, Feed> feeds = new HashMap<>();
-    // Concurrent: a failed send closes the client, and Javalin runs its onClose (removing it) inside that send.
-    private final Set<SseClient> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    // Concurrent: subscribers leave from their own threads, and from Javalin's onClose.
+    private final Set<SseSubscriber> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "claimstream-sse-sender");
+        t.setDaemon(true);
+        return t;
+    });
     /** Orders a new client's replay against live events, so it gets each event once and in order. */
     private final Object order = new Object();
     private final Deque<Event> recent = new ArrayDeque<>();
@@ -100,28 +104,28 @@ final class ChangeFeed implements AutoCloseable {
 
     /** Sends the recent events (after {@code lastEventId}, when it is among them) to a new client, then every new one. */
     void add(SseClient client, String lastEventId) {
+        SseSubscriber subscriber = new SseSubscriber(client, HEARTBEAT);
+        client.onClose(() -> {
+            subscriber.gone();
+            clients.remove(subscriber);
+        });
         synchronized (order) {
             boolean seen = lastEventId == null || recent.stream().noneMatch(e -> lastEventId.equals(e.id()));
             for (Event e : recent) {
-                if (seen) send(client, e);
+                if (seen) subscriber.offer(e);
                 else seen = lastEventId.equals(e.id());
             }
-            clients.add(client);
+            clients.add(subscriber);
         }
-        client.onClose(() -> clients.remove(client));
+        senders.execute(subscriber);
     }
 
     private void run() {
         Set<TopicPartition> assigned = new HashSet<>();
         long nextTopicCheck = 0;
-        long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
         try {
             while (!closed) {
                 try {
-                    if (System.nanoTime() >= nextHeartbeat) {
-                        heartbeat();
-                        nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
-                    }
                     if (System.nanoTime() >= nextTopicCheck) {
                         assign(assigned);
                         nextTopicCheck = System.nanoTime() + TOPIC_CHECK.toNanos();
@@ -199,31 +203,7 @@ final class ChangeFeed implements AutoCloseable {
                 recent.addLast(event);
                 while (recent.size() > REPLAY) recent.removeFirst();
             }
-            for (SseClient c : clients) if (!send(c, event)) clients.remove(c);
-        }
-    }
-
-    private void heartbeat() {
-        synchronized (order) {
-            for (SseClient c : clients) {
-                try {
-                    if (!c.terminated()) c.sendComment("keep-alive");
-                } catch (RuntimeException e) {
-                    // counted as gone below
-                }
-                if (c.terminated()) clients.remove(c);
-            }
-        }
-    }
-
-    private static boolean send(SseClient client, Event e) {
-        if (client.terminated()) return false;
-        try {
-            if (e.id() == null) client.sendEvent(e.type(), e.data());
-            else client.sendEvent(e.type(), e.data(), e.id());
-            return !client.terminated();
-        } catch (RuntimeException ex) {
-            return false;
+            for (SseSubscriber c : clients) if (!c.offer(event)) clients.remove(c);
         }
     }
 
@@ -245,8 +225,9 @@ final class ChangeFeed implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<SseClient> open = new ArrayList<>(clients);
+        List<SseSubscriber> open = new ArrayList<>(clients);
         clients.clear();
-        open.forEach(SseClient::close);
+        open.forEach(SseSubscriber::close);
+        senders.shutdownNow();
     }
 }
