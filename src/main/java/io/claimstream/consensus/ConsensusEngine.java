@@ -43,7 +43,9 @@ public final class ConsensusEngine {
      * <ul>
      *   <li>Already in the history (a redelivery): the same history, the current standing, no changes.</li>
      *   <li>In order ({@code eventTime} ≥ every event time in the history): at most one change, correction=false,
-     *       exactly the change the timeline gains: before = the figure the standing showed, after = the new one.</li>
+     *       before = the figure the standing showed, after = the new one. With a strictly newer event time it is
+     *       exactly the change {@link #timeline} gains; at an event time equal to the newest, the claim may sort
+     *       before claims of that instant and the change is the net move of the current figure.</li>
      *   <li>Late ({@code eventTime} older than the newest claim): the timeline is replayed with the claim in its
      *       place; when the published figure (the figure of the timeline's last change) moves beyond the tolerance,
      *       one change with correction=true, before = the current figure before, after = the current figure now,
@@ -57,20 +59,17 @@ public final class ConsensusEngine {
         if (history.contains(claim)) return new Update(history, current(history), List.of());
         boolean late = !history.isEmpty() && claim.eventTime() < history.latestEventTime();
         KeyHistory next = history.with(claim);
-        Replay before = replay(history, Long.MAX_VALUE);
         Replay after = replay(next, Long.MAX_VALUE);
+        // a claim that sorts last extends the replay by one step: its state before that step is the old history's
+        boolean last = next.claims().get(next.size() - 1).equals(claim);
+        Replay before = last ? after.beforeLast() : replay(history, Long.MAX_VALUE);
         List<Change> changes = List.of();
         if (Figure.moved(before.published(), after.published(), config.moveTolerance())) {
-            List<Change> gained = after.changes();
-            if (!late && gained.size() == before.changes().size() + 1
-                    && gained.subList(0, gained.size() - 1).equals(before.changes())) {
-                changes = List.of(gained.get(gained.size() - 1));
-            } else {
-                // late, or an in-order claim at the newest event time that sorts before an existing one and so
-                // reshuffles that instant: report the net move of the current figure
-                changes = List.of(new Change(before.standing().figure(), after.standing().figure(), claim,
-                        claim.eventTime(), late, after.standing().sources()));
-            }
+            // In order with a newer event time this is exactly the change the timeline gained (same before, after,
+            // trigger and time). At the newest event time a claim may sort before existing ones and reshuffle that
+            // instant, and a late claim rewrites the past: both report the net move of the current figure.
+            changes = List.of(new Change(before.standing().figure(), after.standing().figure(), claim,
+                    claim.eventTime(), late, after.standing().sources()));
         }
         return new Update(next, after.standing(), changes);
     }
@@ -92,7 +91,7 @@ public final class ConsensusEngine {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private record Replay(Standing standing, Figure published, List<Change> changes) {
+    private record Replay(Standing standing, Figure published, List<Change> changes, Replay beforeLast) {
     }
 
     private Replay replay(KeyHistory history, long upTo) {
@@ -100,6 +99,7 @@ public final class ConsensusEngine {
         Standing standing = Standing.empty();
         Figure published = null;
         List<Change> changes = new ArrayList<>();
+        Replay beforeLast = null;
         // live claims per source, updated incrementally; retractions per (source, article): latest event time
         Map<String, List<Evidence>> bySource = new LinkedHashMap<>();
         Map<List<String>, Long> retractedAsOf = new HashMap<>();
@@ -110,6 +110,7 @@ public final class ConsensusEngine {
             } else {
                 bySource.computeIfAbsent(e.source(), s -> new ArrayList<>()).add(e);
             }
+            beforeLast = new Replay(standing, published, List.copyOf(changes), null);
             Figure incumbent = standing.figure();
             standing = evaluate(currentClaims(bySource, retractedAsOf), incumbent);
             if (Figure.moved(published, standing.figure(), config.moveTolerance())) {
@@ -117,7 +118,7 @@ public final class ConsensusEngine {
                 published = standing.figure();
             }
         }
-        return new Replay(standing, published, List.copyOf(changes));
+        return new Replay(standing, published, List.copyOf(changes), beforeLast);
     }
 
     /** The latest claim of each source not withdrawn by a retraction of its article at or after its event time. */
@@ -167,7 +168,8 @@ public final class ConsensusEngine {
             return new Standing(null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, weighted, 0, n, 0.0);
         }
 
-        // segments: kind 0 = ray below p[0], 1 = point p[j], 2 = open gap (p[j], p[j+1]), 3 = ray above p[k-1]
+        // segments, left to right: 0 = ray below p[0]; 2j+1 = point p[j]; 2j+2 = open gap (p[j], p[j+1]);
+        // 2k = ray above p[k-1]. Coverage is decided by comparisons only, no sample arithmetic.
         double[] p = ends.stream().mapToDouble(Double::doubleValue).toArray();
         int k = p.length;
         int segments = 2 * k + 1;

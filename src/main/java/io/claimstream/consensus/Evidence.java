@@ -57,6 +57,12 @@ public record Evidence(String source, String articleId, String url, double value
         }
     }
 
+    /** The evidence of a domain claim (its source, article, figure and words) at {@code eventTime}. */
+    public static Evidence from(io.claimstream.model.Claim claim, String url, long eventTime, boolean retracted) {
+        return new Evidence(claim.source(), claim.articleId(), url, claim.value(), claim.valueHigh(), claim.bound(),
+                claim.modality(), claim.derived(), claim.evidence(), claim.start(), claim.end(), eventTime, retracted);
+    }
+
     /** A withdrawal of {@code articleId}'s claim for the key by {@code source}, as of {@code eventTime}. */
     public static Evidence retraction(String source, String articleId, long eventTime) {
         return new Evidence(source, articleId, null, 0, null, Bound.EXACT, Modality.REPORTED, false, null, 0, 0,

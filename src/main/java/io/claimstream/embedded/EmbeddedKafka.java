@@ -31,12 +31,14 @@ import org.apache.kafka.server.common.MetadataVersion;
 public final class EmbeddedKafka implements AutoCloseable {
 
   static {
-    // Kafka's own logs at WARN unless the application says otherwise (slf4j-simple reads these
-    // system properties when each logger is created).
-    for (String name : new String[] {"kafka", "org.apache.kafka", "state.change.logger",
-        "org.apache.kafka.clients", "org.apache.kafka.common", "org.apache.kafka.raft",
-        "org.apache.kafka.controller", "org.apache.kafka.image", "org.apache.kafka.metadata",
-        "org.apache.kafka.storage", "org.apache.kafka.coordinator", "org.apache.kafka.server"}) {
+    // The broker's loggers (and the clients', which it uses inside) at WARN unless the
+    // application says otherwise: slf4j-simple reads these system properties when each logger
+    // is created. Kafka Streams' own loggers (org.apache.kafka.streams) are left alone.
+    for (String name : new String[] {"kafka", "state.change.logger", "org.apache.kafka.clients",
+        "org.apache.kafka.common", "org.apache.kafka.raft", "org.apache.kafka.controller",
+        "org.apache.kafka.image", "org.apache.kafka.metadata", "org.apache.kafka.storage",
+        "org.apache.kafka.coordinator", "org.apache.kafka.server", "org.apache.kafka.queue",
+        "org.apache.kafka.security", "org.apache.kafka.network", "org.apache.kafka.snapshot"}) {
       String key = "org.slf4j.simpleLogger.log." + name;
       if (System.getProperty(key) == null) {
         System.setProperty(key, "warn");
@@ -54,6 +56,8 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final Properties brokerConfig;
   private volatile KafkaRaftServer server;
   private volatile long lastStartupMillis;
+  /** Stops the broker cleanly on Ctrl-C / JVM exit, so the next start needs no log recovery. */
+  private final Thread shutdownHook;
 
   private EmbeddedKafka(Path dataDir, int port, int controllerPort) {
     this.dataDir = dataDir;
@@ -61,6 +65,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     this.port = port;
     this.controllerPort = controllerPort;
     this.brokerConfig = config();
+    this.shutdownHook = new Thread(this::stop, "embedded-kafka-shutdown");
   }
 
   /**
@@ -93,6 +98,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       EmbeddedKafka kafka = new EmbeddedKafka(dataDir, brokerPort, controllerPort);
       kafka.formatIfNeeded();
       kafka.startServer();
+      Runtime.getRuntime().addShutdownHook(kafka.shutdownHook);
       return kafka;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare Kafka data directory " + dataDir, e);
@@ -138,8 +144,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     startServer();
   }
 
+  /** Stops the broker (clean shutdown); the data directory stays. */
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // JVM already shutting down, or hook never registered
+    }
     stop();
   }
 
@@ -165,6 +177,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("transaction.state.log.num.partitions", "5");
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("share.coordinator.state.topic.num.partitions", "1");
     p.put("default.replication.factor", "1");
     p.put("min.insync.replicas", "1");
     p.put("num.partitions", "1");

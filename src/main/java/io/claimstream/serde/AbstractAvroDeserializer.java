@@ -24,6 +24,7 @@ abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
   private SchemaRegistryClient client;
   private boolean isKey;
   private final Map<Integer, DatumReader<T>> readers = new ConcurrentHashMap<>();
+  private final Map<Integer, Integer> minArrayItems = new ConcurrentHashMap<>();
 
   AbstractAvroDeserializer(SchemaRegistryClient client) {
     this.client = client;
@@ -36,6 +37,7 @@ abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
       this.client = SchemaRegistryClients.forConfig(configs);
     }
     readers.clear();
+    minArrayItems.clear();
   }
 
   public SchemaRegistryClient client() {
@@ -54,7 +56,7 @@ abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
       throw new SerializationException("Avro deserializer used before configure(): set "
           + SchemaRegistryClients.SCHEMA_REGISTRY_URL);
     }
-    int id = WireFormat.schemaId(data, topic);
+    int id = WireFormat.schemaId(data, topic, isKey ? "key" : "value");
     DatumReader<T> reader = readers.get(id);
     if (reader == null) {
       Schema writer;
@@ -66,6 +68,7 @@ abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
             + e.getMessage() + ")", e);
       }
       reader = newReader(id, writer, topic);
+      minArrayItems.putIfAbsent(id, BoundedDecoder.minArrayItem(writer));
       readers.putIfAbsent(id, reader);
     }
     BinaryDecoder decoder = DecoderFactory.get()
@@ -73,11 +76,12 @@ abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
     DECODER.set(decoder);
     T result;
     try {
-      result = reader.read(null, decoder);
+      result = reader.read(null, new BoundedDecoder(decoder, minArrayItems.getOrDefault(id, 1)));
     } catch (EOFException e) {
       throw new SerializationException("Cannot deserialize " + (isKey ? "key" : "value") + " from topic '"
           + topic + "': Avro body truncated (" + (data.length - WireFormat.HEADER_SIZE)
-          + " body byte(s) end before the record of schema id " + id + " is complete)", e);
+          + " body byte(s) end before the record of schema id " + id + " is complete"
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
     } catch (AvroTypeException e) {
       throw new SerializationException("Cannot deserialize " + (isKey ? "key" : "value") + " from topic '"
           + topic + "': data of schema id " + id + " does not resolve to the reader schema: "

@@ -104,6 +104,11 @@ public final class SchemaRegistryState {
           subjectCompatibility.put(subject, level);
         }
       }
+      case "ID_WATERMARK" -> {
+        if (v != null) {
+          maxId = Math.max(maxId, v.path("maxId").asInt());
+        }
+      }
       default -> {
         // NOOP, DELETE_SUBJECT, MODE...: nothing to rebuild from them here
       }
@@ -135,6 +140,16 @@ public final class SchemaRegistryState {
     ObjectNode key = JSON.createObjectNode();
     key.put("keytype", "SCHEMA").put("subject", subject).put("version", version).put("magic", 1);
     write(key.toString(), null);
+  }
+
+  /**
+   * Records the highest id handed out before a hard delete tombstones the records carrying it:
+   * once compaction drops them, a restart must still not hand that id out again (old records in
+   * topics refer to it). Our own keytype; a single key, so compaction keeps the newest.
+   */
+  private void writeIdWatermark() {
+    String key = JSON.createObjectNode().put("keytype", "ID_WATERMARK").put("magic", 0).toString();
+    write(key, JSON.createObjectNode().put("maxId", maxId).toString());
   }
 
   private void writeConfig(String subject, String level) {
@@ -345,6 +360,7 @@ public final class SchemaRegistryState {
         throw SchemaRegistryException.notFound(SchemaRegistryException.SUBJECT_NOT_SOFT_DELETED,
             "Subject '" + subject + "' was not deleted first before being permanently deleted");
       }
+      writeIdWatermark();
       for (Integer n : new ArrayList<>(all.keySet())) {
         tombstoneVersion(subject, n);
         deleted.add(n);
@@ -380,6 +396,7 @@ public final class SchemaRegistryState {
         throw SchemaRegistryException.notFound(SchemaRegistryException.VERSION_NOT_SOFT_DELETED,
             "Subject '" + subject + "' Version " + n + " was not deleted first before being permanently deleted");
       }
+      writeIdWatermark();
       tombstoneVersion(subject, n);
     }
     return n;

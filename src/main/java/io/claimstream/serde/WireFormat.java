@@ -15,15 +15,20 @@ public final class WireFormat {
    * frame (too short, wrong magic byte).
    */
   public static int schemaId(byte[] data, String topic) {
+    return schemaId(data, topic, "record");
+  }
+
+  /** As {@link #schemaId(byte[], String)}; {@code what} is "key", "value" or "record". */
+  public static int schemaId(byte[] data, String topic, String what) {
     if (data.length < HEADER_SIZE) {
       throw new SerializationException(
-          "Cannot deserialize record from topic '" + topic + "': payload is " + data.length
+          "Cannot deserialize " + what + " from topic '" + topic + "': payload is " + data.length
               + " byte(s), too short for the Confluent Avro wire format (needs a 5-byte header: "
               + "magic byte 0 + 4-byte schema id, then the Avro body)");
     }
     if (data[0] != MAGIC_BYTE) {
       throw new SerializationException(
-          "Cannot deserialize record from topic '" + topic + "': unknown magic byte "
+          "Cannot deserialize " + what + " from topic '" + topic + "': unknown magic byte "
               + String.format("0x%02x", data[0] & 0xff)
               + " (expected 0x00 of the Confluent Avro wire format; was it written by this serde?)");
     }

@@ -41,7 +41,8 @@ public final class ClaimstreamApp implements AutoCloseable {
         this.config = config;
         this.topics = topics;
         ConsensusEngine engine = new ConsensusEngine(ConsensusConfig.fromProperties(config));
-        this.streams = new KafkaStreams(ClaimstreamTopology.build(topics, new ClaimExtractor(), engine, metrics), streamsOnly(config));
+        Properties streamsConfig = streamsOnly(config);
+        this.streams = new KafkaStreams(ClaimstreamTopology.build(topics, new ClaimExtractor(), engine, streamsConfig, metrics), streamsConfig);
         streams.setUncaughtExceptionHandler(this::onUncaught);
         streams.setStateListener((now, before) -> {
             log.info("claimstream {} -> {}", before, now);

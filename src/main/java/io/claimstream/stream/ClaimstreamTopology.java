@@ -5,6 +5,8 @@ import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.extract.ClaimExtractor;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -14,6 +16,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+
+import java.util.Properties;
 
 /**
  * The claimstream topology, and nothing but wiring:
@@ -27,12 +31,17 @@ import org.apache.kafka.streams.state.Stores;
 public final class ClaimstreamTopology {
     private ClaimstreamTopology() {}
 
-    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine) {
-        return build(topics, extractor, engine, PipelineMetrics.NONE);
+    /**
+     * @param streamsConfig the application's Streams configuration (topology-level settings are read from it)
+     */
+    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, Properties streamsConfig) {
+        return build(topics, extractor, engine, streamsConfig, PipelineMetrics.NONE);
     }
 
-    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, PipelineMetrics metrics) {
-        StreamsBuilder builder = new StreamsBuilder();
+    /** As above, reporting the processors' work to {@code metrics}. */
+    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, Properties streamsConfig,
+                                 PipelineMetrics metrics) {
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsConfig)));
 
         StoreBuilder<KeyValueStore<String, String>> articleKeys = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ExtractClaimsProcessor.ARTICLE_KEYS_STORE), Serdes.String(), Serdes.String());

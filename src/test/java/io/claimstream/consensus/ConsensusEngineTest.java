@@ -360,6 +360,15 @@ class ConsensusEngineTest {
         }
 
         @Test
+        void evidenceOfADomainClaimKeepsItsFields() {
+            io.claimstream.model.Claim c = new io.claimstream.model.Claim("art", "reuters.com", "meta", "scale-ai",
+                    "investment_amount", null, 10e9, 15e9, "USD", RANGE, PLANNED, true, "$10-15 billion", 4, 18);
+            Evidence e = Evidence.from(c, "https://x", 77, false);
+            assertThat(e).isEqualTo(new Evidence("reuters.com", "art", "https://x", 10e9, 15e9, RANGE, PLANNED, true,
+                    "$10-15 billion", 4, 18, 77, false));
+        }
+
+        @Test
         void negativeApproximateFiguresHaveAnOrderedInterval() {
             Evidence e = claim("a", -100, APPROX, REPORTED, 1);
             assertThat(e.low(0.05)).isEqualTo(-105);

@@ -1,0 +1,158 @@
+package io.claimstream.extract;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a figure is: the nearest cue word in its clause (before the figure, or right after it: "$14.3 billion
+ * investment", "49% non-voting stake"). A figure with no cue is not a claim: this is what keeps tickers, prices
+ * in passing and page furniture out.
+ */
+final class AttributeClassifier {
+    private AttributeClassifier() {}
+
+    /** The attribute and the token of the cue word that decided it (roles are read around the cue). */
+    record Cue(String attribute, int tok, Family family) {}
+
+    enum Family { INVEST, ACQUIRE, STAKE, VALUE, REVENUE, PRICE, OTHER }
+
+    private static final Map<String, Family> MONEY = Map.ofEntries(
+            Map.entry("invest", Family.INVEST), Map.entry("invests", Family.INVEST), Map.entry("invested", Family.INVEST),
+            Map.entry("investing", Family.INVEST), Map.entry("investment", Family.INVEST),
+            Map.entry("investments", Family.INVEST), Map.entry("backed", Family.INVEST), Map.entry("backing", Family.INVEST),
+            Map.entry("inject", Family.INVEST), Map.entry("injected", Family.INVEST), Map.entry("injection", Family.INVEST),
+            Map.entry("poured", Family.INVEST), Map.entry("pour", Family.INVEST), Map.entry("pours", Family.INVEST),
+            Map.entry("acquire", Family.ACQUIRE), Map.entry("acquires", Family.ACQUIRE), Map.entry("acquired", Family.ACQUIRE),
+            Map.entry("acquiring", Family.ACQUIRE), Map.entry("acquisition", Family.ACQUIRE), Map.entry("buy", Family.ACQUIRE),
+            Map.entry("buys", Family.ACQUIRE), Map.entry("bought", Family.ACQUIRE), Map.entry("buying", Family.ACQUIRE),
+            Map.entry("purchase", Family.ACQUIRE), Map.entry("purchased", Family.ACQUIRE),
+            Map.entry("purchases", Family.ACQUIRE), Map.entry("takeover", Family.ACQUIRE), Map.entry("buyout", Family.ACQUIRE),
+            Map.entry("merger", Family.ACQUIRE), Map.entry("sell", Family.ACQUIRE), Map.entry("sells", Family.ACQUIRE),
+            Map.entry("sold", Family.ACQUIRE), Map.entry("selling", Family.ACQUIRE), Map.entry("sale", Family.ACQUIRE),
+            Map.entry("valued", Family.VALUE), Map.entry("values", Family.VALUE), Map.entry("value", Family.VALUE),
+            Map.entry("valuing", Family.VALUE), Map.entry("valuation", Family.VALUE), Map.entry("worth", Family.VALUE),
+            Map.entry("revenue", Family.REVENUE), Map.entry("revenues", Family.REVENUE), Map.entry("sales", Family.REVENUE),
+            Map.entry("turnover", Family.REVENUE));
+
+    private static final Set<String> DEAL_NOUNS = Set.of("deal", "transaction", "acquisition", "takeover", "offer",
+            "bid", "merger", "buyout");
+    private static final Set<String> PREVIOUS = Set.of("previously", "previous", "prior", "earlier", "formerly", "last",
+            "latest");
+    private static final Set<String> PROJECTION = Set.of("projects", "projected", "projection", "projections",
+            "forecast", "forecasts", "forecasted", "expects", "expected", "predict", "predicts", "predicted", "guidance",
+            "anticipates", "estimates", "target", "targets", "outlook");
+    private static final Set<String> STAKE = Set.of("stake", "stakes", "equity", "ownership", "owned", "holding",
+            "acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying", "owns", "own", "control");
+
+    /** After the figure a cue must be this close: "$14.3 billion investment", "49% non-voting stake". */
+    private static final int AFTER_WINDOW = 4;
+
+    static Cue classify(Sentence s, int q0, int q1, boolean percent) {
+        Tokens t = s.tokens;
+        int clause = s.clause[q0];
+        if (!percent && perShare(t, q1)) return new Cue("price_per_share", q1, Family.PRICE);
+        Cue best = null;
+        int bestDist = Integer.MAX_VALUE;
+        int from = s.clauseFrom(q0);
+        for (int k = q0 - 1; k >= from; k--) {
+            Cue c = cueAt(s, k, percent, q0);
+            if (c == null) continue;
+            int d = q0 - k + penalty(t, k);
+            if (d < bestDist) {
+                best = c;
+                bestDist = d;
+            }
+        }
+        for (int k = q1; k < t.size && k < q1 + AFTER_WINDOW && s.clause[k] == clause; k++) {
+            Cue c = cueAt(s, k, percent, q0);
+            if (c == null) continue;
+            int d = k - q1 + 2 + penalty(t, k);
+            if (d < bestDist) {
+                best = c;
+                bestDist = d;
+            }
+        }
+        return best;
+    }
+
+    private static int penalty(Tokens t, int k) {
+        String w = t.lower[k];
+        return "deal".equals(w) || "transaction".equals(w) ? 3 : 0;
+    }
+
+    private static boolean perShare(Tokens t, int q1) {
+        String a = t.word(q1), b = t.word(q1 + 1);
+        if (a.isEmpty() || !"share".equals(b)) return t.isDashTok(q1) && t.isWord(q1 + 1, "a") && t.isWord(q1 + 3, "share");
+        return a.equals("a") || a.equals("per") || a.equals("each");
+    }
+
+    private static Cue cueAt(Sentence s, int k, boolean percent, int q0) {
+        Tokens t = s.tokens;
+        if (t.type[k] != Tokens.WORD) return null;
+        String w = t.lower[k];
+        if (percent) {
+            if (STAKE.contains(w)) return new Cue("stake_percent", k, Family.STAKE);
+            if (w.equals("shares") && "of".equals(t.word(k - 1)) || w.equals("interest") && t.isWord(k + 1, "in")) {
+                return new Cue("stake_percent", k, Family.STAKE);
+            }
+            if (w.equals("premium")) return new Cue("premium", k, Family.OTHER);
+            return null;
+        }
+        if (w.equals("fee") && ("termination".equals(t.word(k - 1)) || "breakup".equals(t.word(k - 1))
+                || "break".equals(t.word(k - 1)) || "up".equals(t.word(k - 1)))) {
+            return new Cue("termination_fee", k, Family.OTHER);
+        }
+        if (w.equals("premium")) return new Cue("premium", k, Family.OTHER);
+        if (w.equals("raised") || w.equals("raises") || w.equals("raising")) return new Cue("funding_round", k, Family.OTHER);
+        if (w.equals("profit") || w.equals("profits") || (w.equals("income") && "net".equals(t.word(k - 1)))) {
+            return new Cue("net_income", k, Family.OTHER);
+        }
+        Family f = MONEY.get(w);
+        if (f == null) return null;
+        switch (f) {
+            case INVEST:
+                return new Cue("investment_amount", k, f);
+            case ACQUIRE:
+                return new Cue("deal_value", k, f);
+            case VALUE: {
+                // "a deal valued at", "the transaction is worth": the price of the deal, not of a company
+                for (int j = k - 1; j >= Math.max(0, k - 3); j--) {
+                    if (DEAL_NOUNS.contains(t.word(j))) return new Cue("deal_value", k, Family.ACQUIRE);
+                }
+                int clause = s.clause[k];
+                for (int j = 0; j < t.size; j++) {
+                    if (s.clause[j] != clause) continue;
+                    String p = t.word(j);
+                    if (PREVIOUS.contains(p) && (!p.equals("last") && !p.equals("latest") || roundNear(t, j))) {
+                        return new Cue("previous_valuation", k, f);
+                    }
+                }
+                return new Cue("valuation", k, f);
+            }
+            case REVENUE: {
+                int clause = s.clause[k];
+                for (int j = 0; j < t.size; j++) {
+                    if (s.clause[j] == clause && j < q0 && PROJECTION.contains(t.word(j))) {
+                        return new Cue("revenue_projection", k, f);
+                    }
+                }
+                return new Cue("revenue", k, f);
+            }
+            default:
+                return null;
+        }
+    }
+
+    static boolean isAcquireVerb(String w) {
+        return MONEY.get(w) == Family.ACQUIRE;
+    }
+
+    /** "last round", "latest funding round", "last valued": a valuation from before the deal. */
+    private static boolean roundNear(Tokens t, int j) {
+        for (int k = j + 1; k <= j + 3 && k < t.size; k++) {
+            String w = t.word(k);
+            if ("round".equals(w) || "valued".equals(w) || "valuation".equals(w) || "funding".equals(w)) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,346 @@
+package io.claimstream.extract;
+
+import io.claimstream.model.ArticleText;
+import io.claimstream.model.Bound;
+import io.claimstream.model.Claim;
+import io.claimstream.model.Modality;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Claims about deal figures in one article: sentences, money and percent figures, what each figure is (cue
+ * words), whose it is (names and references in its clause, else the article's main deal), and how the sentence
+ * holds it. Immutable, thread-safe and deterministic: no shared mutable state, no hash-order dependence.
+ */
+public final class ClaimExtractor {
+    /** Bump whenever output for the same article can change. */
+    public static final String VERSION = "extract-1.0.0";
+
+    private final Aliases aliases;
+    private final QuantityParser quantities = new QuantityParser();
+
+    public ClaimExtractor() {
+        this(Aliases.none());
+    }
+
+    public ClaimExtractor(Aliases aliases) {
+        this.aliases = Objects.requireNonNull(aliases, "aliases");
+    }
+
+    public List<Claim> extract(ArticleText article) {
+        String text = article.text();
+        List<Sentence> sentences = new ArrayList<>();
+        for (SentenceSplitter.Span sp : SentenceSplitter.split(text)) {
+            sentences.add(new Sentence(sentences.size(), text, sp.start(), sp.end(), quantities));
+        }
+        Map<String, Integer> salience = new EntityFinder(aliases).find(sentences);
+        ReferenceResolver.resolveCentering(sentences);
+        String[] pair = mainPair(sentences, salience);
+        ReferenceResolver.resolveDescriptive(sentences, pair[1]);
+
+        // body sentences first: a figure repeated in a headline or caption is kept as the body states it
+        Map<String, Claim> out = new LinkedHashMap<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (Sentence s : sentences) {
+                if (s.standalone != (pass == 1) || s.quantities.isEmpty()) continue;
+                List<Located> located = new ArrayList<>(s.quantities.size());
+                for (Quantity q : s.quantities) located.add(new Located(q, s.tokenAt(q.start()), s.tokenAt(q.end())));
+                for (int i = 0; i < located.size(); i++) {
+                    if (i > 0 && conversion(s, located.get(i - 1), located.get(i))) continue;
+                    Claim c = claim(article, s, located.get(i), located, pair);
+                    if (c == null) continue;
+                    String key = c.key() + "=" + c.value() + "/" + c.valueHigh() + "/" + c.unit();
+                    out.putIfAbsent(key, c);
+                }
+            }
+        }
+        List<Claim> claims = new ArrayList<>(out.values());
+        claims.sort(java.util.Comparator.comparingInt(Claim::start)); // stable: same-sentence order is kept
+        return List.copyOf(claims);
+    }
+
+    private record Located(Quantity q, int q0, int q1) {}
+
+    /** "€4.5bn (£3.8bn)", "2.1 billion euros ($2.4 billion)": the bracketed figure restates the first in another currency. */
+    private static boolean conversion(Sentence s, Located prev, Located cur) {
+        if (prev.q().unit().equals(cur.q().unit()) || prev.q().isPercent() || cur.q().isPercent()) return false;
+        Tokens t = s.tokens;
+        return cur.q0 - prev.q1 == 1 && t.isSym(prev.q1, '(');
+    }
+
+    private Claim claim(ArticleText article, Sentence s, Located lq, List<Located> all, String[] pair) {
+        Quantity q = lq.q();
+        if (lq.q0 >= s.tokens.size) return null;
+        if (isTicker(s, lq)) return null;
+        AttributeClassifier.Cue cue = AttributeClassifier.classify(s, lq.q0, lq.q1, q.isPercent());
+        if (cue == null) return null;
+        String attribute = cue.attribute();
+        if (q.isPercent() != attribute.equals("stake_percent") && !attribute.equals("premium")) return null;
+        String subject, counterparty = null;
+        if (Claim.TWO_PARTY_ATTRIBUTES.contains(attribute)) {
+            String[] roles = twoParty(s, cue, lq, all, pair);
+            if (roles == null) return null;
+            subject = roles[0];
+            counterparty = roles[1];
+        } else {
+            subject = singleParty(s, lq, attribute, pair);
+            if (subject == null) return null;
+        }
+        String qualifier = attribute.startsWith("revenue") ? year(s, lq) : null;
+        Modality modality = ModalityClassifier.classify(s, lq.q0);
+        if (attribute.equals("revenue_projection") && modality == Modality.REPORTED) modality = Modality.PROJECTED;
+        String evidence = article.text().substring(s.start, s.end);
+        return new Claim(article.id(), article.sourceOrId(), subject, counterparty, attribute, qualifier, q.value(),
+                q.valueHigh(), q.unit(), q.bound(), modality, false, evidence, s.start, s.end);
+    }
+
+    /** "MSFT -1.95%", "AAPL +0.4%": an all-capitals symbol glued to a signed figure is a ticker line. */
+    private static boolean isTicker(Sentence s, Located lq) {
+        Tokens t = s.tokens;
+        int k = lq.q0 - 1;
+        if (k >= 0 && (t.isDashTok(k) || t.isSym(k, '+'))) k--;
+        return k >= 0 && t.type[k] == Tokens.WORD && t.upper(k) && t.end[k] - t.start[k] >= 2
+                && t.end[k] - t.start[k] <= 5 && !Currencies.ISO.contains(t.original(k))
+                && !"US".equals(t.original(k));
+    }
+
+    // ---------------------------------------------------------------- roles
+
+    private static final Set<String> NEUTRAL_OBJECTS = Set.of("funding", "cash", "stock", "equity", "shares",
+            "total", "capital", "new", "fresh", "debt", "investment", "investments", "a", "an", "the", "its", "their",
+            "his", "her", "exchange", "return", "addition", "order", "part");
+    private static final Set<String> DEAL_VERBS = Set.of("invest", "invests", "invested", "investing", "investment",
+            "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying",
+            "purchase", "purchased", "takeover", "backed", "sell", "sells", "sold", "selling", "sale", "offer",
+            "offered", "offers", "bid", "stake");
+    private static final Set<String> SELL = Set.of("sell", "sells", "sold", "selling", "sale", "divest", "divests",
+            "divested", "offload", "offloads");
+
+    /** Investor or buyer, and target: from the clause around the figure, else the article's main deal. */
+    private static String[] twoParty(Sentence s, AttributeClassifier.Cue cue, Located lq, List<Located> all,
+                                     String[] pair) {
+        Tokens t = s.tokens;
+        int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
+        int c = cue.tok();
+        // a cue after the figure or a price: read the roles around the deal verb before the figure
+        if (!DEAL_VERBS.contains(t.word(c)) || t.word(c).equals("stake")) {
+            for (int k = lq.q0 - 1; k >= from; k--) {
+                if (DEAL_VERBS.contains(t.word(k)) && !t.word(k).equals("stake")) {
+                    c = k;
+                    break;
+                }
+            }
+        }
+        boolean sell = SELL.contains(t.word(c));
+        for (int k = Math.max(from, c - 3); k < c && !sell; k++) sell = SELL.contains(t.word(k));
+        List<Mention> range = new ArrayList<>();
+        for (Mention m : s.mentions) {
+            if (m.resolved() && !m.attribution && m.tok0 >= from && m.tok0 < to) range.add(m);
+        }
+        // "OpenAI acquired a startup founded by ...": the thing bought is unnamed, whatever names follow
+        if (c < lq.q0 && AttributeClassifier.isAcquireVerb(t.word(c))) {
+            String next = t.word(c + 1);
+            if ("a".equals(next) || "an".equals(next)) return null;
+        }
+        String subj = null, cp = null;
+        if (hasWord(t, from, to, "respectively")) {
+            List<Mention> before = new ArrayList<>();
+            for (Mention m : range) if (m.tok1 <= c) before.add(m);
+            int nth = 0, count = 0;
+            for (Located o : all) {
+                if (o.q0 < from || o.q0 >= to) continue;
+                if (o == lq) nth = count;
+                count++;
+            }
+            if (before.size() != count) return null;
+            subj = before.get(nth).slug;
+        }
+        if (sell) {
+            // "X sold its unit, Y, to Z for $N": Z is the buyer; Y (else X) is what was bought
+            String seller = null, buyer = null, target = null;
+            for (Mention m : range) {
+                if (m.tok1 <= c) seller = m.slug;
+                else if (buyer == null && toBefore(t, m.tok0, c) && !m.person) buyer = m.slug;
+                else if (target == null && m.kind == Mention.Kind.NAME && !m.person) target = m.slug;
+            }
+            if (buyer == null) return null;
+            if (target == null || target.equals(buyer)) target = seller;
+            if (target == null || target.equals(buyer)) return null;
+            return new String[] {buyer, target};
+        }
+        for (Mention m : range) {
+            if (m.tok1 <= c || m.tok0 <= c) continue;
+            String prev = t.word(m.tok0 - 1);
+            if ("by".equals(prev) || "from".equals(prev) && cue.family() == AttributeClassifier.Family.INVEST) {
+                if (subj == null) subj = m.slug;
+                continue;
+            }
+            // "its retail arm" is something of its, not it
+            if (m.kind == Mention.Kind.PRONOUN && t.isWord(m.tok0, "its")) continue;
+            if (cp == null && !m.slug.equals(subj) && !m.person) cp = m.slug;
+        }
+        if (subj == null) {
+            for (Mention m : range) {
+                if (m.tok1 <= c && (cp == null || !m.slug.equals(cp))
+                        && !(m.kind == Mention.Kind.PRONOUN && m.tok0 > from && t.isWord(m.tok0, "its") && false)) {
+                    subj = m.slug;
+                }
+            }
+        }
+        // "in its retail arm, Reliance Retail Ventures Ltd, ...": a name right after the clause is its appositive
+        if (cp == null && to < t.size && t.isSym(to, ',')) {
+            for (Mention m : s.mentions) {
+                if (m.tok0 == to + 1 && m.kind == Mention.Kind.NAME && m.resolved() && !m.person
+                        && !m.slug.equals(subj)) {
+                    cp = m.slug;
+                }
+            }
+        }
+        boolean blocked = cp == null && blockedObject(s, cue, lq, range, c, to);
+        String inv = pair[0], tgt = pair[1];
+        if (subj != null && subj.equals(cp)) {
+            if (inv != null && (subj.equals(inv) || subj.equals(tgt))) return new String[] {inv, tgt};
+            return null;
+        }
+        if (subj == null && cp == null) {
+            if (blocked || inv == null || tgt == null) return null;
+            return new String[] {inv, tgt};
+        }
+        if (subj == null) {
+            if (inv == null || cp.equals(inv)) return null;
+            if (!cp.equals(tgt)) return null; // a third party's target with no named investor
+            return new String[] {inv, cp};
+        }
+        if (cp == null) {
+            if (blocked || tgt == null || !subj.equals(inv)) return null;
+            return new String[] {subj, tgt};
+        }
+        return new String[] {subj, cp};
+    }
+
+    /** "to CVC", "to private equity firm CVC": the buyer follows "to" after a sale verb. */
+    private static boolean toBefore(Tokens t, int tok0, int anchor) {
+        for (int k = tok0 - 1; k > anchor && k >= tok0 - 4; k--) {
+            if (t.isWord(k, "to")) return true;
+            if (t.type[k] != Tokens.WORD) return false;
+        }
+        return false;
+    }
+
+    /** "invest $65 billion in AI development": the object is named, and it is no entity. */
+    private static boolean blockedObject(Sentence s, AttributeClassifier.Cue cue, Located lq, List<Mention> range,
+                                         int anchor, int to) {
+        Tokens t = s.tokens;
+        int from = Math.max(anchor, lq.q1);
+        for (int k = from; k < to; k++) {
+            String w = t.word(k);
+            if (!"in".equals(w) && !"into".equals(w)) continue;
+            int n = k + 1;
+            if (n >= t.size) return false;
+            for (Mention m : range) if (m.tok0 == n) return false;
+            return !NEUTRAL_OBJECTS.contains(t.word(n));
+        }
+        return false;
+    }
+
+    private static boolean hasWord(Tokens t, int from, int to, String w) {
+        for (int k = from; k < to; k++) if (t.isWord(k, w)) return true;
+        return false;
+    }
+
+    /** Whose valuation or revenue: the organisation named nearest before the figure in its clause. */
+    private static String singleParty(Sentence s, Located lq, String attribute, String[] pair) {
+        int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
+        String best = null;
+        for (Mention m : s.mentions) {
+            if (!m.resolved() || m.attribution || m.person || m.tok0 < from || m.tok0 >= to) continue;
+            if (m.tok1 <= lq.q0) best = m.slug;
+        }
+        if (best != null) return best;
+        for (Mention m : s.mentions) {
+            if (!m.resolved() || m.attribution || m.person || m.tok0 < from || m.tok0 >= to) continue;
+            if (m.tok0 >= lq.q1) return m.slug;
+        }
+        if ((attribute.equals("valuation") || attribute.equals("previous_valuation")) && pair[1] != null) return pair[1];
+        for (Mention m : s.mentions) {
+            if (m.resolved() && !m.attribution && !m.person && m.tok1 <= lq.q0) return m.slug;
+        }
+        return null;
+    }
+
+    /** The year a revenue figure is for: the nearest year before it in the sentence, else the nearest after. */
+    private static String year(Sentence s, Located lq) {
+        Tokens t = s.tokens;
+        for (int k = lq.q0 - 1; k >= 0; k--) if (isYear(t, k)) return t.original(k);
+        for (int k = lq.q1; k < t.size; k++) if (isYear(t, k)) return t.original(k);
+        return null;
+    }
+
+    private static boolean isYear(Tokens t, int k) {
+        if (t.type[k] != Tokens.NUM || t.end[k] - t.start[k] != 4 || t.grouped[k]) return false;
+        double v = t.num[k];
+        return v >= 1990 && v <= 2100 && v == Math.floor(v);
+    }
+
+    // ---------------------------------------------------------------- the article's main deal
+
+    /**
+     * The investor or buyer and the target most of the article is about: every deal cue votes for the pair it
+     * connects, weighted by how often both are named; with no votes, the two most named organisations.
+     */
+    private static String[] mainPair(List<Sentence> sentences, Map<String, Integer> salience) {
+        Map<String, Integer> votes = new LinkedHashMap<>();
+        for (Sentence s : sentences) {
+            Tokens t = s.tokens;
+            for (int k = 0; k < t.size; k++) {
+                if (t.type[k] != Tokens.WORD || !isDealCue(t.lower[k])) continue;
+                int clause = s.clause[k];
+                String subj = null, cp = null;
+                for (Mention m : s.mentions) {
+                    if (!m.resolved() || m.attribution || s.clause[m.tok0] != clause) continue;
+                    if (m.tok1 <= k) {
+                        subj = m.slug;
+                    } else if (m.tok0 > k) {
+                        if ("by".equals(t.word(m.tok0 - 1))) {
+                            subj = m.slug;
+                        } else if (cp == null && !m.slug.equals(subj)) {
+                            cp = m.slug;
+                        }
+                    }
+                }
+                if (subj == null || cp == null || subj.equals(cp)) continue;
+                votes.merge(subj + ">" + cp, 1, Integer::sum);
+            }
+        }
+        String best = null;
+        long bestScore = 0;
+        for (Map.Entry<String, Integer> e : votes.entrySet()) {
+            String[] p = e.getKey().split(">", 2);
+            long score = (long) e.getValue() * (salience.getOrDefault(p[0], 1) + salience.getOrDefault(p[1], 1));
+            if (score > bestScore) {
+                best = e.getKey();
+                bestScore = score;
+            }
+        }
+        if (best != null) return best.split(">", 2);
+        return new String[] {null, null};
+    }
+
+    private static boolean isDealCue(String w) {
+        switch (w) {
+            case "invest": case "invests": case "invested": case "investing": case "investment": case "stake":
+            case "acquire": case "acquires": case "acquired": case "acquiring": case "acquisition": case "buy":
+            case "buys": case "bought": case "backed": case "takeover": case "purchase":
+                return true;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package io.claimstream.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Organisation and person names with no list of names: runs of capitalised words, corporate suffixes dropped,
+ * short forms folded into the long form they abbreviate in the same article ("Scale" into "Scale AI",
+ * "Meta Platforms Inc." and "Meta Corporation" into "Meta"), surnames into the person they belong to.
+ * Also marks pronouns and "the company"-style references for {@link ReferenceResolver}.
+ */
+final class EntityFinder {
+
+    /** Capitalised words that are not names, or not on their own. General English, not names of companies. */
+    static final Set<String> NOT_NAMES = Set.of(
+            "the", "a", "an", "this", "that", "these", "those", "it", "its", "in", "on", "at", "for", "from", "by",
+            "with", "as", "if", "but", "and", "or", "so", "according", "after", "before", "while", "when", "since",
+            "despite", "though", "although", "however", "meanwhile", "also", "additionally", "currently",
+            "previously", "thus", "then", "there", "here", "what", "which", "who", "why", "how", "where", "our",
+            "we", "they", "he", "she", "his", "her", "their", "you", "your", "my", "i", "not", "no", "yes", "all",
+            "some", "many", "most", "both", "each", "every", "such", "given", "without", "under", "over", "about",
+            "into", "through", "during", "until", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "q1", "q2", "q3", "q4", "ai", "agi", "ipo", "us",
+            "u.s", "u.s.", "uk", "u.k", "u.k.", "eu", "un", "ceo", "cfo", "coo", "cto", "chairman", "chairwoman",
+            "president", "founder", "co", "chief", "executive", "officer", "director", "head", "mr", "mrs", "ms",
+            "dr", "sir", "read", "skip", "share", "click", "subscribe", "sign", "menu", "home", "news",
+            "advertisement", "related", "more", "photo", "image", "video", "source", "sources", "update", "updated",
+            "breaking", "exclusive", "analysis", "opinion", "editor", "reporting", "writing", "editing", "is", "was",
+            "are", "were", "will", "would", "could", "should", "can", "might", "do", "does", "did", "has", "have",
+            "had", "be", "been", "being", "one", "two", "three", "first", "second", "third", "last", "next", "other",
+            "another", "any", "per", "via", "plus", "now", "just", "only", "even", "still", "yet", "ago", "like",
+            "than", "to", "of", "big", "new", "key", "final", "deal", "tech", "inc", "corp", "ltd", "llc", "plc",
+            "group", "holdings", "company", "corporation", "usd", "eur", "gbp", "jpy", "cny", "billion", "million",
+            "percent", "dollar", "dollars", "mln", "bln", "nyse", "nasdaq", "etf", "gdp", "covid", "government",
+            "department", "ministry", "agency", "agencies", "commission", "regulators", "administration");
+
+    /** Words that introduce a person and break a name run: "Meta CEO Mark Zuckerberg". */
+    static final Set<String> TITLES = Set.of(
+            "ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "president", "founder", "co-founder", "cofounder",
+            "chief", "executive", "mr", "mrs", "ms", "dr", "sir", "analyst", "minister", "secretary", "director",
+            "spokesperson", "spokesman", "spokeswoman", "senator", "governor", "chair", "partner", "head");
+
+    /** Corporate designators dropped from the end of a name. */
+    static final Set<String> SUFFIXES = Set.of(
+            "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "group",
+            "holdings", "holding", "platforms", "technologies", "sa", "ag", "nv", "se", "gmbh", "lp", "llp", "pty",
+            "ab", "spa", "bv", "kk", "oyj", "asa", "l.l.c", "s.a", "n.v");
+
+    /** Head nouns of references to an organisation: "the company", "the data-labeling powerhouse". */
+    static final Set<String> GENERIC_HEADS = Set.of(
+            "company", "firm", "corporation", "group", "conglomerate");
+    static final Set<String> DESCRIPTIVE_HEADS = Set.of(
+            "startup", "start-up", "business", "giant", "maker", "powerhouse", "provider", "platform", "lender",
+            "bank", "insurer", "retailer", "carrier", "operator", "developer", "outfit", "unicorn", "target",
+            "chipmaker", "automaker", "brand", "venture", "enterprise", "supplier", "manufacturer", "specialist",
+            "upstart", "player", "newcomer", "pioneer", "leader", "outlet", "miner", "producer", "airline", "broker",
+            "exchange", "marketplace", "app", "studio", "label", "lab");
+
+    /** A raw run of capitalised words before folding. */
+    private static final class Run {
+        final Sentence s;
+        final int tok0, tok1;
+        final List<String> words;
+        String core;
+        boolean title;
+
+        Run(Sentence s, int tok0, int tok1, List<String> words) {
+            this.s = s;
+            this.tok0 = tok0;
+            this.tok1 = tok1;
+            this.words = words;
+        }
+    }
+
+    private final Aliases aliases;
+
+    EntityFinder(Aliases aliases) {
+        this.aliases = aliases;
+    }
+
+    /** Fills {@link Sentence#mentions} for all sentences; returns mention counts per slug (salience). */
+    Map<String, Integer> find(List<Sentence> sentences) {
+        List<Run> runs = new ArrayList<>();
+        // a capitalised word is confirmed as a name if it is capitalised mid-sentence somewhere, or opens two
+        // sentences ("Unilever said ...", "Unilever has ...")
+        Set<String> capsMidSentence = new HashSet<>();
+        Map<String, Integer> initialCount = new HashMap<>();
+        for (Sentence s : sentences) {
+            Tokens t = s.tokens;
+            for (int k = 0; k < t.size; k++) {
+                if (!cap(t, k) || NOT_NAMES.contains(t.lower[k])) continue;
+                if (!s.headline && !initialPosition(t, k)) capsMidSentence.add(t.lower[k]);
+                else if (initialPosition(t, k) && initialCount.merge(t.lower[k], 1, Integer::sum) >= 2) {
+                    capsMidSentence.add(t.lower[k]);
+                }
+            }
+        }
+        for (Sentence s : sentences) collectRuns(s, capsMidSentence, runs);
+
+        // count cores in body text; headline-only names are not trusted
+        Map<String, Integer> coreCount = new LinkedHashMap<>();
+        Map<String, Integer> allCount = new HashMap<>();
+        Map<String, List<String>> coreWords = new HashMap<>();
+        for (Run r : runs) {
+            List<String> core = stripSuffixes(r.words);
+            r.core = String.join(" ", core).toLowerCase(Locale.ROOT);
+            coreWords.putIfAbsent(r.core, core);
+            if (!r.s.headline) coreCount.merge(r.core, 1, Integer::sum);
+            allCount.merge(r.core, 1, Integer::sum);
+        }
+        // persons: introduced by a title, or their surname used alone elsewhere
+        Set<String> persons = new HashSet<>();
+        for (Run r : runs) if (r.title) persons.add(r.core);
+        Map<String, String> fold = new HashMap<>();
+        Set<String> upperSurface = new HashSet<>();
+        for (Run r : runs) if (r.words.size() == 1 && r.words.get(0).equals(r.words.get(0).toUpperCase(Locale.ROOT))) upperSurface.add(r.core);
+        for (String c : coreCount.keySet()) {
+            String[] w = c.split(" ");
+            if (w.length >= 2 && w.length <= 3 && coreCount.containsKey(w[w.length - 1])
+                    && !startsAnother(w[w.length - 1], coreCount)) {
+                persons.add(c);
+            }
+        }
+        // a short form folds into the longer name it begins ("Scale" into "Scale AI", "Activision" into
+        // "Activision Blizzard") unless the long form is rare next to it ("Amazon" is not "Amazon Web Services")
+        for (String c : coreCount.keySet()) {
+            String best = null;
+            int bestCount = 0;
+            for (Map.Entry<String, Integer> e : coreCount.entrySet()) {
+                String l = e.getKey();
+                if (l.length() > c.length() && l.startsWith(c + " ") && e.getValue() > bestCount) {
+                    best = l;
+                    bestCount = e.getValue();
+                }
+            }
+            if (best != null && !persons.contains(best) && !persons.contains(c)
+                    && allCount.get(best) * 3 >= allCount.get(c)) {
+                fold.put(c, best);
+                continue;
+            }
+            if (c.indexOf(' ') >= 0) continue;
+            // "ADIA" for "Abu Dhabi Investment Authority": an acronym of a longer name in the same article
+            if (c.length() >= 2 && c.length() <= 6 && upperSurface.contains(c)) {
+                String hit = null;
+                int hits = 0;
+                for (String l : coreCount.keySet()) {
+                    if (l.indexOf(' ') > 0 && initials(l).equals(c)) {
+                        hit = l;
+                        hits++;
+                    }
+                }
+                if (hits == 1) {
+                    fold.put(c, hit);
+                    continue;
+                }
+            }
+            // a surname alone: "Wang" for "Alexandr Wang"
+            for (String p : persons) {
+                if (p.endsWith(" " + c)) {
+                    fold.put(c, p);
+                    break;
+                }
+            }
+        }
+        Map<String, Integer> salience = new LinkedHashMap<>();
+        for (Run r : runs) {
+            String canon = r.core;
+            for (int n = 0; n < 4 && fold.containsKey(canon); n++) canon = fold.get(canon);
+            if (!coreCount.containsKey(canon)) continue; // headline-only
+            String surface = r.s.tokens.text.substring(r.s.tokens.start[r.tok0], r.s.tokens.end[r.tok1 - 1]);
+            String slug = aliases.slugFor(surface, String.join(" ", coreWords.get(canon)));
+            if (slug == null) slug = slugify(canon);
+            Mention m = new Mention(Mention.Kind.NAME, r.tok0, r.tok1, slug);
+            m.person = persons.contains(canon);
+            m.attribution = isAttribution(r.s.tokens, r.tok0);
+            r.s.mentions.add(m);
+            if (!r.s.headline) salience.merge(slug, 1, Integer::sum);
+        }
+        for (Sentence s : sentences) {
+            addReferences(s);
+            s.mentions.sort((a, b) -> Integer.compare(a.tok0, b.tok0));
+        }
+        return salience;
+    }
+
+    private static String initials(String core) {
+        StringBuilder b = new StringBuilder();
+        for (String w : core.split(" ")) if (!w.isEmpty() && !w.equals("of") && !w.equals("&")) b.append(w.charAt(0));
+        return b.toString();
+    }
+
+    private static boolean startsAnother(String word, Map<String, Integer> cores) {
+        for (String c : cores.keySet()) if (c.startsWith(word + " ")) return true;
+        return false;
+    }
+
+    private static boolean cap(Tokens t, int k) {
+        if (t.type[k] != Tokens.WORD) return false;
+        String w = t.original(k);
+        if (Character.isUpperCase(w.charAt(0))) return true;
+        // eBay, xAI, iPhone: a lower-case initial followed by capitals
+        for (int i = 1; i < w.length(); i++) if (Character.isUpperCase(w.charAt(i))) return true;
+        return false;
+    }
+
+    /** First word of the sentence, or first after an opening quote, bullet or number. */
+    private static boolean initialPosition(Tokens t, int k) {
+        for (int i = k - 1; i >= 0; i--) {
+            if (t.type[i] == Tokens.WORD) return false;
+            if (t.type[i] == Tokens.NUM) return i == 0 || initialPosition(t, i);
+            char c = t.text.charAt(t.start[i]);
+            if (c == ',' || c == '(' || c == '$') return false;
+        }
+        return true;
+    }
+
+    private void collectRuns(Sentence s, Set<String> capsMidSentence, List<Run> out) {
+        Tokens t = s.tokens;
+        int k = 0;
+        while (k < t.size) {
+            if (!cap(t, k) || NOT_NAMES.contains(t.lower[k]) || insideQuantity(s, k)) {
+                k++;
+                continue;
+            }
+            int a = k;
+            List<String> words = new ArrayList<>();
+            while (k < t.size) {
+                if (cap(t, k) && !TITLES.contains(t.lower[k]) && !insideQuantity(s, k)) {
+                    if (!words.isEmpty() && NOT_NAMES.contains(t.lower[k]) && !SUFFIXES.contains(t.lower[k])
+                            && !t.upper(k)) break;
+                    words.add(t.original(k));
+                    k++;
+                    // "Coca-Cola": a glued hyphen between capitals continues the name
+                    if (k + 1 < t.size && t.isDashTok(k) && t.attached(k) && t.attached(k + 1) && cap(t, k + 1)) k++;
+                    // "Inc." keeps its dot inside the span
+                    continue;
+                }
+                // "Bank of America", "Johnson & Johnson"
+                if (!words.isEmpty() && k + 1 < t.size && cap(t, k + 1) && !TITLES.contains(t.lower[k + 1])
+                        && (t.isWord(k, "of") || t.isSym(k, '&'))) {
+                    words.add(t.original(k));
+                    k++;
+                    continue;
+                }
+                break;
+            }
+            if (words.isEmpty()) {
+                k = Math.max(k, a + 1);
+                continue;
+            }
+            int b = k;
+            // drop a trailing connector or stop word: "Scale AI and", "Reuters The"
+            while (b > a && (t.type[b - 1] != Tokens.WORD
+                    || NOT_NAMES.contains(t.lower[b - 1]) && !SUFFIXES.contains(t.lower[b - 1]) && !t.upper(b - 1))) {
+                b--;
+                words.remove(words.size() - 1);
+            }
+            // drop leading stop words and an unconfirmed sentence-initial word ("Citing Reuters", "Competitors are")
+            int a2 = a;
+            while (a2 < b && (NOT_NAMES.contains(t.lower[a2]) || t.type[a2] != Tokens.WORD)) {
+                a2++;
+                words.remove(0);
+            }
+            if (a2 < b && initialPosition(t, a2) && !capsMidSentence.contains(t.lower[a2]) && !acronym(t, a2)
+                    && (b - a2 == 1 || t.lower[a2].endsWith("ing") || t.lower[a2].endsWith("ed"))) {
+                a2++;
+                words.remove(0);
+            }
+            if (a2 < b && !words.isEmpty() && isName(words)) {
+                Run r = new Run(s, a2, b, words);
+                r.title = a2 > 0 && t.type[a2 - 1] == Tokens.WORD && TITLES.contains(t.lower[a2 - 1]);
+                out.add(r);
+            }
+            if (k == a) k++;
+        }
+    }
+
+    /** "Rs 4,000 crore", "US$89": currency words are part of a figure, not a name. */
+    private static boolean insideQuantity(Sentence s, int k) {
+        int off = s.tokens.start[k];
+        for (Quantity q : s.quantities) if (off >= q.start() && off < q.end()) return true;
+        return false;
+    }
+
+    /** "ADIA", "OpenAI", "xAI": capitals after the first letter mark a name even at the start of a sentence. */
+    private static boolean acronym(Tokens t, int k) {
+        String w = t.original(k);
+        if (w.length() < 2) return false;
+        for (int i = 1; i < w.length(); i++) if (Character.isUpperCase(w.charAt(i))) return true;
+        return false;
+    }
+
+    private static boolean isName(List<String> words) {
+        if (words.size() == 1) {
+            String w = words.get(0);
+            if (w.length() < 2) return false;
+            return !SUFFIXES.contains(w.toLowerCase(Locale.ROOT));
+        }
+        return true;
+    }
+
+    private static boolean isAttribution(Tokens t, int k) {
+        String p1 = t.word(k - 1), p2 = t.word(k - 2);
+        if (p1.isEmpty() && k - 1 >= 0 && t.type[k - 1] == Tokens.SYM) return false;
+        if ("to".equals(p1) && "according".equals(p2)) return true;
+        if ("citing".equals(p1) || "told".equals(p1) || "per".equals(p1)) return true;
+        if ("the".equals(p1) && ("to".equals(p2) && "according".equals(t.word(k - 3)) || "citing".equals(p2))) return true;
+        if ("by".equals(p1) && "reported".equals(p2)) return true;
+        return false;
+    }
+
+    static List<String> stripSuffixes(List<String> words) {
+        int n = words.size();
+        while (n > 1) {
+            String w = words.get(n - 1).toLowerCase(Locale.ROOT);
+            if (w.endsWith(".")) w = w.substring(0, w.length() - 1);
+            if (!SUFFIXES.contains(w) && !w.equals("of") && !w.equals("&")) break;
+            n--;
+        }
+        return new ArrayList<>(words.subList(0, n));
+    }
+
+    /** Lower case, runs of anything but letters and digits become one hyphen. */
+    static String slugify(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean dash = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (dash && b.length() > 0) b.append('-');
+                dash = false;
+                b.append(Character.toLowerCase(c));
+            } else {
+                dash = true;
+            }
+        }
+        return b.toString();
+    }
+
+    /** Pronouns and "the [modifiers] company" phrases; an appositive ("the startup Scale AI") is the name. */
+    private static void addReferences(Sentence s) {
+        Tokens t = s.tokens;
+        List<Mention> names = new ArrayList<>(s.mentions);
+        for (int k = 0; k < t.size; k++) {
+            if (t.type[k] != Tokens.WORD) continue;
+            String w = t.lower[k];
+            if (w.equals("its") || w.equals("it")) {
+                if (insideName(names, k)) continue;
+                s.mentions.add(new Mention(Mention.Kind.PRONOUN, k, k + 1, null));
+            } else if (w.equals("the")) {
+                // up to three modifiers ("data-labeling", "social networking") then a head noun
+                int h = k + 1;
+                int mods = 0;
+                while (h < t.size && mods < 5) {
+                    if (t.type[h] == Tokens.WORD && (!cap(t, h) || basedOn(t, h))) {
+                        String x = t.lower[h];
+                        if (GENERIC_HEADS.contains(x) || DESCRIPTIVE_HEADS.contains(x)) break;
+                        if (x.equals("of") || x.equals("and") || x.equals("that") || x.equals("which")) { h = t.size; break; }
+                        h++;
+                        mods++;
+                    } else if (t.isDashTok(h) && t.attached(h)) {
+                        h++;
+                    } else {
+                        h = t.size;
+                        break;
+                    }
+                }
+                if (h >= t.size || t.type[h] != Tokens.WORD) continue;
+                String head = t.lower[h];
+                boolean generic = GENERIC_HEADS.contains(head);
+                if (!generic && !DESCRIPTIVE_HEADS.contains(head)) continue;
+                // "the company's" is fine; "the company Scale AI" takes the name
+                Mention appositive = null;
+                for (Mention m : names) if (m.tok0 == h + 1) appositive = m;
+                final int from = k, to = h + 1;
+                s.mentions.removeIf(m -> m.kind == Mention.Kind.NAME && m.tok0 > from && m.tok1 <= to);
+                Mention r = new Mention(generic ? Mention.Kind.GENERIC : Mention.Kind.DESCRIPTIVE, k, h + 1,
+                        appositive == null ? null : appositive.slug);
+                r.person = false;
+                s.mentions.add(r);
+                k = h;
+            }
+        }
+    }
+
+    /** "The Palo Alto-based startup", "the London-listed miner": a place inside the description, not a party. */
+    private static boolean basedOn(Tokens t, int h) {
+        for (int k = h; k < t.size && k < h + 4; k++) {
+            if (t.isDashTok(k) && t.attached(k) && k + 1 < t.size && t.type[k + 1] == Tokens.WORD
+                    && (t.lower[k + 1].equals("based") || t.lower[k + 1].equals("listed")
+                    || t.lower[k + 1].equals("headquartered") || t.lower[k + 1].equals("owned")
+                    || t.lower[k + 1].equals("backed"))) {
+                return true;
+            }
+            if (t.type[k] != Tokens.WORD || !cap(t, k)) return false;
+        }
+        return false;
+    }
+
+    private static boolean insideName(List<Mention> names, int k) {
+        for (Mention m : names) if (k >= m.tok0 && k < m.tok1) return true;
+        return false;
+    }
+}

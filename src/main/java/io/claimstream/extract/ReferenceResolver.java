@@ -1,0 +1,57 @@
+package io.claimstream.extract;
+
+import java.util.List;
+
+/**
+ * Resolves "it", "its", "the company" and "the data-labeling powerhouse" to a named entity.
+ * <ul>
+ *   <li>Pronouns and generic heads (company, firm, group) take the first organisation named earlier in the same
+ *       sentence, else the first of the nearest earlier sentence that names one: the grammatical subject is the
+ *       likeliest antecedent (centering).</li>
+ *   <li>Descriptive epithets (the startup, the powerhouse, the business) are how deal coverage refers to the
+ *       target once it has been named, so they take the deal's target when one is known, else the same rule.</li>
+ * </ul>
+ */
+final class ReferenceResolver {
+    private ReferenceResolver() {}
+
+    /** First pass: everything but descriptive references, which wait for the deal's target. */
+    static void resolveCentering(List<Sentence> sentences) {
+        for (Sentence s : sentences) {
+            for (Mention m : s.mentions) {
+                if (m.resolved() || m.kind == Mention.Kind.NAME || m.kind == Mention.Kind.DESCRIPTIVE) continue;
+                m.slug = antecedent(sentences, s, m);
+            }
+        }
+    }
+
+    /** Second pass, once the target is known (may be null). */
+    static void resolveDescriptive(List<Sentence> sentences, String target) {
+        for (Sentence s : sentences) {
+            for (Mention m : s.mentions) {
+                if (m.resolved() || m.kind != Mention.Kind.DESCRIPTIVE) continue;
+                m.slug = target != null ? target : antecedent(sentences, s, m);
+            }
+        }
+        // pronouns that found nothing before may now see a resolved descriptive reference
+        resolveCentering(sentences);
+    }
+
+    private static String antecedent(List<Sentence> sentences, Sentence s, Mention m) {
+        for (Mention c : s.mentions) {
+            if (c.tok1 > m.tok0) break;
+            if (usable(c)) return c.slug;
+        }
+        for (int i = s.index - 1, seen = 0; i >= 0 && seen < 3; i--) {
+            Sentence p = sentences.get(i);
+            if (p.headline) continue;
+            seen++;
+            for (Mention c : p.mentions) if (usable(c)) return c.slug;
+        }
+        return null;
+    }
+
+    private static boolean usable(Mention c) {
+        return c.resolved() && !c.attribution && !c.person;
+    }
+}

@@ -1,0 +1,74 @@
+package io.claimstream.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Sentences with their offsets into the article text. Line breaks always end a sentence (headlines, list items
+ * and page furniture sit on their own lines); inside a line, '.', '!' or '?' ends one when a capital, digit or
+ * quote follows and the word before is not an abbreviation.
+ */
+final class SentenceSplitter {
+    private SentenceSplitter() {}
+
+    record Span(int start, int end) {}
+
+    private static final Set<String> ABBREVIATIONS = Set.of("inc", "corp", "co", "ltd", "llc", "plc", "mr", "mrs", "ms",
+            "dr", "st", "jr", "sr", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+            "nov", "dec", "gov", "sen", "rep", "gen", "col", "lt", "prof", "approx", "est", "etc", "fig", "bros", "cie",
+            "e.g", "i.e", "u.s", "u.k", "u.n", "e.u");
+
+    static List<Span> split(String text) {
+        List<Span> out = new ArrayList<>();
+        int n = text.length();
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+                add(text, s, i, out);
+                s = i + 1;
+            } else if ((c == '.' || c == '!' || c == '?') && endsSentence(text, i)) {
+                int e = i + 1;
+                while (e < n && isCloser(text.charAt(e))) e++;
+                add(text, s, e, out);
+                s = e;
+                i = e - 1;
+            }
+        }
+        add(text, s, n, out);
+        return out;
+    }
+
+    private static boolean isCloser(char c) {
+        return c == '"' || c == '\'' || c == ')' || c == ']' || c == '\u201D' || c == '\u2019' || c == '\u00BB';
+    }
+
+    private static boolean endsSentence(String text, int i) {
+        int n = text.length();
+        int k = i + 1;
+        while (k < n && isCloser(text.charAt(k))) k++;
+        if (k >= n) return true;
+        if (!Tokens.isSpace(text.charAt(k))) return false;
+        while (k < n && Tokens.isSpace(text.charAt(k)) && text.charAt(k) != '\n') k++;
+        if (k >= n || text.charAt(k) == '\n') return true;
+        char next = text.charAt(k);
+        if (!(Character.isUpperCase(next) || Character.isDigit(next) || next == '"' || next == '\u201C'
+                || next == '\'' || next == '\u2018' || next == '(' || next == '$' || next == '\u20AC' || next == '\u00A3')) {
+            return false;
+        }
+        if (text.charAt(i) != '.') return true;
+        // the word before the period
+        int w = i;
+        while (w > 0 && (Character.isLetter(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) w--;
+        String word = text.substring(w, i).toLowerCase(java.util.Locale.ROOT);
+        if (ABBREVIATIONS.contains(word)) return false;
+        return !(word.length() == 1 && Character.isUpperCase(text.charAt(w))); // initials: "John F. Kennedy"
+    }
+
+    private static void add(String text, int s, int e, List<Span> out) {
+        while (s < e && Tokens.isSpace(text.charAt(s))) s++;
+        while (e > s && Tokens.isSpace(text.charAt(e - 1))) e--;
+        if (e > s) out.add(new Span(s, e));
+    }
+}
