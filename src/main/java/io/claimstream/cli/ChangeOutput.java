@@ -1,7 +1,5 @@
 package io.claimstream.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimstream.avro.ConsensusChange;
 import io.claimstream.avro.Figure;
@@ -10,20 +8,18 @@ import java.util.Locale;
 
 /** How a consensus change reads on a terminal, as a line of text or as one JSON object. */
 final class ChangeOutput {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ChangeOutput() {}
 
     static String json(ConsensusChange c) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ObjectNode o = Json.object();
         o.put("key", c.getKey());
         o.put("subject", c.getSubject());
         o.put("counterparty", c.getCounterparty());
         o.put("attribute", c.getAttribute());
         o.put("qualifier", c.getQualifier());
         o.put("unit", c.getUnit());
-        o.set("before", figure(c.getBefore()));
-        o.set("after", figure(c.getAfter()));
+        o.set("before", Json.figure(c.getBefore()));
+        o.set("after", Json.figure(c.getAfter()));
         o.put("sources", c.getSources());
         ObjectNode trigger = o.putObject("trigger");
         trigger.put("article", c.getTrigger().getArticleId());
@@ -33,21 +29,7 @@ final class ChangeOutput {
         trigger.put("end", c.getTrigger().getEnd());
         o.put("event_time", c.getEventTime().toString());
         o.put("correction", c.getCorrection());
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ObjectNode figure(Figure f) {
-        if (f == null) return null;
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("value", f.getValue());
-        if (f.getValueHigh() == null) o.putNull("value_high");
-        else o.put("value_high", f.getValueHigh());
-        o.put("bound", f.getBound().name());
-        return o;
+        return Json.write(o);
     }
 
     static String text(ConsensusChange c) {

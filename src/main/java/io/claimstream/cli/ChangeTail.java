@@ -1,6 +1,7 @@
 package io.claimstream.cli;
 
 import io.claimstream.avro.ConsensusChange;
+import io.claimstream.config.ClientConfigs;
 import io.claimstream.stream.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,10 +22,7 @@ final class ChangeTail implements AutoCloseable {
     private final List<TopicPartition> partitions;
 
     ChangeTail(Properties clientConfig, Topics topics) {
-        Properties p = new Properties();
-        clientConfig.stringPropertyNames().stream()
-                .filter(ConsumerConfig.configNames()::contains)
-                .forEach(k -> p.setProperty(k, clientConfig.getProperty(k)));
+        Properties p = ClientConfigs.consumer(clientConfig);
         p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         var topic = topics.changes();

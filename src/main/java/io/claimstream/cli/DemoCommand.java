@@ -1,6 +1,7 @@
 package io.claimstream.cli;
 
 import io.claimstream.avro.Article;
+import io.claimstream.config.ClientConfigs;
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
 import io.claimstream.embedded.EmbeddedCluster;
@@ -86,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
                 app.awaitRunning(Duration.ofSeconds(60));
                 try (ChangeTail tail = new ChangeTail(cfg, app.topics());
                      ArticlePublisher publisher = new ArticlePublisher(cfg, app.topics());
-                     Admin admin = Admin.create(adminConfig(cfg))) {
+                     Admin admin = Admin.create(ClientConfigs.admin(cfg))) {
                     publish(publisher, toPublish);
                     follow(tail, new Progress(admin, app.applicationId()), app);
                 }
@@ -138,14 +139,6 @@ final class DemoCommand implements Callable<Integer> {
                         c.getClaims().size() == 1 ? "" : "s", c.getAgreeing());
             });
         }
-    }
-
-    static Properties adminConfig(Properties cfg) {
-        Properties p = new Properties();
-        cfg.stringPropertyNames().stream()
-                .filter(org.apache.kafka.clients.admin.AdminClientConfig.configNames()::contains)
-                .forEach(k -> p.setProperty(k, cfg.getProperty(k)));
-        return p;
     }
 
     private static void status(String format, Object... args) {

@@ -30,12 +30,19 @@ final class Json {
     }
 
     static ObjectNode figure(Figure f) {
-        if (f == null) return null;
+        return f == null ? null : figure(f.value(), f.valueHigh(), f.bound().wire());
+    }
+
+    static ObjectNode figure(io.claimstream.avro.Figure f) {
+        return f == null ? null : figure(f.getValue(), f.getValueHigh(), f.getBound().name());
+    }
+
+    private static ObjectNode figure(double value, Double valueHigh, String bound) {
         ObjectNode o = object();
-        o.put("value", f.value());
-        if (f.valueHigh() == null) o.putNull("value_high");
-        else o.put("value_high", f.valueHigh());
-        o.put("bound", f.bound().wire());
+        o.put("value", value);
+        if (valueHigh == null) o.putNull("value_high");
+        else o.put("value_high", valueHigh);
+        o.put("bound", bound);
         return o;
     }
 

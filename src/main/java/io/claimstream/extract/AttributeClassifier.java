@@ -46,6 +46,11 @@ final class AttributeClassifier {
 
     /** After the figure a cue must be this close: "$14.3 billion investment", "49% non-voting stake". */
     private static final int AFTER_WINDOW = 4;
+    private static final int BEFORE_WINDOW = 22;
+    /** Nouns that make "sales" or "revenue" a modifier: "sales channels", "revenue share". */
+    private static final Set<String> COMPOUND_HEADS = Set.of("channel", "channels", "team", "teams", "force", "tax",
+            "taxes", "staff", "office", "offices", "people", "share", "sharing", "executive", "executives", "pitch",
+            "volume", "volumes", "rep", "reps", "representatives");
 
     static Cue classify(Sentence s, int q0, int q1, boolean percent) {
         Tokens t = s.tokens;
@@ -53,10 +58,12 @@ final class AttributeClassifier {
         if (!percent && perShare(t, q1)) return new Cue("price_per_share", q1, Family.PRICE);
         Cue best = null;
         int bestDist = Integer.MAX_VALUE;
-        int from = s.clauseFrom(q0);
+        // a cue far back in a long clause belongs to something else ("sales channels ... such as X up 9% to $84")
+        int from = Math.max(s.clauseFrom(q0), q0 - BEFORE_WINDOW);
         for (int k = q0 - 1; k >= from; k--) {
             Cue c = cueAt(s, k, percent, q0);
             if (c == null) continue;
+            if (c.family() == Family.REVENUE && COMPOUND_HEADS.contains(t.word(k + 1))) continue; // "sales channels"
             int d = q0 - k + penalty(t, k);
             if (d < bestDist) {
                 best = c;
@@ -82,8 +89,19 @@ final class AttributeClassifier {
 
     private static boolean perShare(Tokens t, int q1) {
         String a = t.word(q1), b = t.word(q1 + 1);
-        if (a.isEmpty() || !"share".equals(b)) return t.isDashTok(q1) && t.isWord(q1 + 1, "a") && t.isWord(q1 + 3, "share");
-        return a.equals("a") || a.equals("per") || a.equals("each");
+        if (!a.isEmpty() && "share".equals(b)) return a.equals("a") || a.equals("per") || a.equals("each");
+        if (t.isDashTok(q1) && t.isWord(q1 + 1, "a") && t.isWord(q1 + 3, "share")) return true;
+        // "$142.50 in cash ... for each VMware share", "$60 per Alexion share"
+        for (int k = q1; k < t.size && k < q1 + 12; k++) {
+            if (t.type[k] == Tokens.SYM && (t.text.charAt(t.start[k]) == ';' || t.text.charAt(t.start[k]) == '.'
+                    || t.text.charAt(t.start[k]) == ',' || t.text.charAt(t.start[k]) == '$')) {
+                return false; // another clause or another figure: "$59.5 billion, or $253 per share"
+            }
+            if (!t.isWord(k, "each") && !t.isWord(k, "per")) continue;
+            for (int j = k + 1; j < t.size && j <= k + 4; j++) if (t.isWord(j, "share")) return true;
+            return false;
+        }
+        return false;
     }
 
     private static Cue cueAt(Sentence s, int k, boolean percent, int q0) {
@@ -103,12 +121,14 @@ final class AttributeClassifier {
             return new Cue("termination_fee", k, Family.OTHER);
         }
         if (w.equals("premium")) return new Cue("premium", k, Family.OTHER);
-        if (w.equals("raised") || w.equals("raises") || w.equals("raising")) return new Cue("funding_round", k, Family.OTHER);
+        if (w.equals("raised") || w.equals("raises") || w.equals("raising") || w.equals("raise")) return new Cue("funding_round", k, Family.OTHER);
         if (w.equals("profit") || w.equals("profits") || (w.equals("income") && "net".equals(t.word(k - 1)))) {
             return new Cue("net_income", k, Family.OTHER);
         }
         Family f = MONEY.get(w);
         if (f == null) return null;
+        if (w.equals("worth") && t.isWord(k - 1, "net")) return null; // a person's wealth
+        if (w.equals("turnover") && !t.isWord(k - 1, "annual")) return null; // trading turnover on a market
         switch (f) {
             case INVEST:
                 return new Cue("investment_amount", k, f);
@@ -116,7 +136,12 @@ final class AttributeClassifier {
                 return new Cue("deal_value", k, f);
             case VALUE: {
                 // "a deal valued at", "the transaction is worth": the price of the deal, not of a company
-                for (int j = k - 1; j >= Math.max(0, k - 3); j--) {
+                // "the deal values Initech at $4.5 billion" has an object: that is Initech's valuation
+                boolean object = !(t.isWord(k + 1, "at") || k + 1 == q0 || t.isWord(k + 1, "about")
+                        || t.isWord(k + 1, "around") || t.isWord(k + 1, "roughly") || t.isWord(k + 1, "some")
+                        || t.isWord(k + 1, "more") || t.isWord(k + 1, "up") || t.isWord(k + 1, "of")
+                        || t.isWord(k + 1, "an") || t.isWord(k + 1, "nearly") || t.isWord(k + 1, "approximately"));
+                for (int j = k - 1; j >= Math.max(0, k - 3) && !object; j--) {
                     if (DEAL_NOUNS.contains(t.word(j))) return new Cue("deal_value", k, Family.ACQUIRE);
                 }
                 int clause = s.clause[k];

@@ -93,9 +93,10 @@ public final class ClaimExtractor {
             subject = singleParty(s, lq, attribute, pair);
             if (subject == null) return null;
         }
-        String qualifier = attribute.startsWith("revenue") ? year(s, lq) : null;
+        String qualifier = attribute.startsWith("revenue") ? year(s, lq, article.published()) : null;
         Modality modality = ModalityClassifier.classify(s, lq.q0);
-        if (attribute.equals("revenue_projection") && modality == Modality.REPORTED) modality = Modality.PROJECTED;
+        // a forecast figure is projected even when carried by "will reach"
+        if (attribute.equals("revenue_projection") && modality != Modality.SPECULATIVE) modality = Modality.PROJECTED;
         String evidence = article.text().substring(s.start, s.end);
         return new Claim(article.id(), article.sourceOrId(), subject, counterparty, attribute, qualifier, q.value(),
                 q.valueHigh(), q.unit(), q.bound(), modality, false, evidence, s.start, s.end);
@@ -114,7 +115,7 @@ public final class ClaimExtractor {
     // ---------------------------------------------------------------- roles
 
     private static final Set<String> NEUTRAL_OBJECTS = Set.of("funding", "cash", "stock", "equity", "shares",
-            "total", "capital", "new", "fresh", "debt", "investment", "investments", "a", "an", "the", "its", "their",
+            "total", "capital", "new", "fresh", "debt", "investment", "investments", "the", "its", "their",
             "his", "her", "exchange", "return", "addition", "order", "part");
     private static final Set<String> DEAL_VERBS = Set.of("invest", "invests", "invested", "investing", "investment",
             "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying",
@@ -130,7 +131,8 @@ public final class ClaimExtractor {
         int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
         int c = cue.tok();
         // a cue after the figure or a price: read the roles around the deal verb before the figure
-        if (!DEAL_VERBS.contains(t.word(c)) || t.word(c).equals("stake")) {
+        boolean ownedStake = t.word(c).equals("stake") && nameBefore(s, c);
+        if (!ownedStake && (!DEAL_VERBS.contains(t.word(c)) || t.word(c).equals("stake"))) {
             for (int k = lq.q0 - 1; k >= from; k--) {
                 if (DEAL_VERBS.contains(t.word(k)) && !t.word(k).equals("stake")) {
                     c = k;
@@ -147,7 +149,8 @@ public final class ClaimExtractor {
         // "OpenAI acquired a startup founded by ...": the thing bought is unnamed, whatever names follow
         if (c < lq.q0 && AttributeClassifier.isAcquireVerb(t.word(c))) {
             String next = t.word(c + 1);
-            if ("a".equals(next) || "an".equals(next)) return null;
+            // "bought a 15% stake" names the figure; "acquired a startup" names nothing
+            if (("a".equals(next) || "an".equals(next)) && lq.q0 > c + 3) return null;
         }
         String subj = null, cp = null;
         if (hasWord(t, from, to, "respectively")) {
@@ -175,8 +178,20 @@ public final class ClaimExtractor {
             if (target == null || target.equals(buyer)) return null;
             return new String[] {buyer, target};
         }
+        // the terms of a share deal name both sides: "$60 in cash and AstraZeneca shares for each Alexion share"
         for (Mention m : range) {
-            if (m.tok1 <= c || m.tok0 <= c) continue;
+            String before = t.word(m.tok0 - 1), after = t.word(m.tok1);
+            if ((before.equals("each") || before.equals("per")) && after.equals("share") && cp == null) cp = m.slug;
+            else if ((after.equals("shares") || after.equals("stock")) && m.tok0 > lq.q0 && subj == null
+                    && !(before.equals("of") || before.equals("in"))) {
+                subj = m.slug;
+            }
+        }
+        if (subj != null && subj.equals(cp)) subj = null;
+        int stop = blockedAt(s, lq, range, c, to);
+        for (Mention m : range) {
+            if (m.tok1 <= c || m.tok0 <= c || cp != null && subj != null) continue;
+            if (stop >= 0 && m.tok0 > stop) break; // names after an unnamed object belong to its description
             String prev = t.word(m.tok0 - 1);
             if ("by".equals(prev) || "from".equals(prev) && cue.family() == AttributeClassifier.Family.INVEST) {
                 if (subj == null) subj = m.slug;
@@ -188,11 +203,18 @@ public final class ClaimExtractor {
         }
         if (subj == null) {
             for (Mention m : range) {
-                if (m.tok1 <= c && (cp == null || !m.slug.equals(cp))
-                        && !(m.kind == Mention.Kind.PRONOUN && m.tok0 > from && t.isWord(m.tok0, "its") && false)) {
-                    subj = m.slug;
+                if (m.tok1 > c || cp != null && m.slug.equals(cp)) continue;
+                if (holdersOf(t, m)) {
+                    if (cp == null) cp = m.slug;
+                    continue;
                 }
+                subj = m.slug;
             }
+        }
+        // "Globex, which could one day float, invested ...": the sentence's subject, past a parenthetical clause
+        if (subj == null && c > from) {
+            Mention first = sentenceSubject(s, from);
+            if (first != null && !first.slug.equals(cp)) subj = first.slug;
         }
         // "in its retail arm, Reliance Retail Ventures Ltd, ...": a name right after the clause is its appositive
         if (cp == null && to < t.size && t.isSym(to, ',')) {
@@ -225,6 +247,53 @@ public final class ClaimExtractor {
         return new String[] {subj, cp};
     }
 
+    /**
+     * The name that opens the sentence when the clauses between it and the figure's clause are parenthetical
+     * (", which ...", ", led by ...,"): the subject the figure's verb belongs to.
+     */
+    private static Mention sentenceSubject(Sentence s, int from) {
+        Tokens t = s.tokens;
+        Mention first = null;
+        for (Mention m : s.mentions) {
+            if (m.resolved() && !m.attribution && !m.person && m.kind != Mention.Kind.PRONOUN) {
+                first = m;
+                break;
+            }
+        }
+        if (first == null || s.clause[first.tok0] != 0 || first.tok0 > 2 || first.tok1 >= from) return null;
+        // only commas and parenthetical clauses between the name and the figure's clause
+        if (first.tok1 < t.size && !t.isSym(first.tok1, ',')) return null;
+        int k = first.tok1 + 1;
+        String opener = t.word(k);
+        if (!(opener.equals("which") || opener.equals("who") || opener.equals("whose") || opener.equals("led")
+                || opener.equals("based") || opener.equals("founded") || opener.equals("the") || opener.equals("a")
+                || opener.equals("an") || opener.equals("owner") || opener.equals("maker"))) {
+            return null;
+        }
+        return first;
+    }
+
+    /** A name in the cue's own clause before it, and no deal verb: "gives Toyota a stake of about 1%". */
+    private static boolean nameBefore(Sentence s, int cue) {
+        for (int k = cue - 1; k >= 0 && s.clause[k] == s.clause[cue]; k--) {
+            if (DEAL_VERBS.contains(s.tokens.word(k)) && !s.tokens.word(k).equals("stake")) return false;
+        }
+        for (Mention m : s.mentions) {
+            if (m.resolved() && !m.attribution && m.tok1 <= cue && s.clause[m.tok0] == s.clause[cue]
+                    && m.kind == Mention.Kind.NAME) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "VMware shareholders will receive": the name owns the shares being bought, so it is the target. */
+    private static boolean holdersOf(Tokens t, Mention m) {
+        String w = t.word(m.tok1);
+        return w.equals("shareholders") || w.equals("stockholders") || w.equals("holders") || w.equals("investors")
+                && false;
+    }
+
     /** "to CVC", "to private equity firm CVC": the buyer follows "to" after a sale verb. */
     private static boolean toBefore(Tokens t, int tok0, int anchor) {
         for (int k = tok0 - 1; k > anchor && k >= tok0 - 4; k--) {
@@ -237,17 +306,23 @@ public final class ClaimExtractor {
     /** "invest $65 billion in AI development": the object is named, and it is no entity. */
     private static boolean blockedObject(Sentence s, AttributeClassifier.Cue cue, Located lq, List<Mention> range,
                                          int anchor, int to) {
+        return blockedAt(s, lq, range, anchor, to) >= 0;
+    }
+
+    /** Token of the "in"/"into" that names an object that is no entity ("in AI development", "in a school"), or -1. */
+    private static int blockedAt(Sentence s, Located lq, List<Mention> range, int anchor, int to) {
         Tokens t = s.tokens;
         int from = Math.max(anchor, lq.q1);
         for (int k = from; k < to; k++) {
             String w = t.word(k);
             if (!"in".equals(w) && !"into".equals(w)) continue;
             int n = k + 1;
-            if (n >= t.size) return false;
-            for (Mention m : range) if (m.tok0 == n) return false;
-            return !NEUTRAL_OBJECTS.contains(t.word(n));
+            while (n < t.size && EntityFinder.DESCRIPTORS.contains(t.word(n))) n++; // "in rival Anthropic"
+            if (n >= t.size) return -1;
+            for (Mention m : range) if (m.tok0 == n) return -1;
+            return NEUTRAL_OBJECTS.contains(t.word(n)) ? -1 : k;
         }
-        return false;
+        return -1;
     }
 
     private static boolean hasWord(Tokens t, int from, int to, String w) {
@@ -276,10 +351,21 @@ public final class ClaimExtractor {
     }
 
     /** The year a revenue figure is for: the nearest year before it in the sentence, else the nearest after. */
-    private static String year(Sentence s, Located lq) {
+    private static String year(Sentence s, Located lq, Long published) {
         Tokens t = s.tokens;
+        int clause = s.clause[lq.q0];
         for (int k = lq.q0 - 1; k >= 0; k--) if (isYear(t, k)) return t.original(k);
         for (int k = lq.q1; k < t.size; k++) if (isYear(t, k)) return t.original(k);
+        // "last year", "this year", "next year": relative to the publication date, when it is known
+        if (published == null) return null;
+        int now = java.time.Instant.ofEpochMilli(published).atZone(java.time.ZoneOffset.UTC).getYear();
+        for (int k = 1; k < t.size; k++) {
+            if (!t.isWord(k, "year") || s.clause[k] != clause && Math.abs(k - lq.q0) > 12) continue;
+            String p = t.word(k - 1);
+            if (p.equals("last") || p.equals("previous") || p.equals("prior")) return String.valueOf(now - 1);
+            if (p.equals("this") || p.equals("current")) return String.valueOf(now);
+            if (p.equals("next") || p.equals("coming")) return String.valueOf(now + 1);
+        }
         return null;
     }
 
@@ -298,6 +384,7 @@ public final class ClaimExtractor {
     private static String[] mainPair(List<Sentence> sentences, Map<String, Integer> salience) {
         Map<String, Integer> votes = new LinkedHashMap<>();
         for (Sentence s : sentences) {
+            if (s.mentions.size() < 2) continue; // a vote needs two parties
             Tokens t = s.tokens;
             for (int k = 0; k < t.size; k++) {
                 if (t.type[k] != Tokens.WORD || !isDealCue(t.lower[k])) continue;
@@ -315,6 +402,10 @@ public final class ClaimExtractor {
                         }
                     }
                 }
+                if (subj == null && cp != null) {
+                    Mention first = sentenceSubject(s, clauseStartOf(s, k));
+                    if (first != null) subj = first.slug;
+                }
                 if (subj == null || cp == null || subj.equals(cp)) continue;
                 votes.merge(subj + ">" + cp, 1, Integer::sum);
             }
@@ -330,7 +421,28 @@ public final class ClaimExtractor {
             }
         }
         if (best != null) return best.split(">", 2);
-        return new String[] {null, null};
+        // no deal connects two names: the most named organisation is what the coverage is about
+        String top = null;
+        int topCount = 0;
+        for (Map.Entry<String, Integer> e : salience.entrySet()) {
+            if (e.getValue() > topCount && !persons(sentences).contains(e.getKey())) {
+                top = e.getKey();
+                topCount = e.getValue();
+            }
+        }
+        return new String[] {null, top};
+    }
+
+    private static Set<String> persons(List<Sentence> sentences) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Sentence s : sentences) for (Mention m : s.mentions) if (m.person && m.slug != null) out.add(m.slug);
+        return out;
+    }
+
+    private static int clauseStartOf(Sentence s, int k) {
+        int c = s.clause[k];
+        while (k > 0 && s.clause[k - 1] == c) k--;
+        return k;
     }
 
     private static boolean isDealCue(String w) {

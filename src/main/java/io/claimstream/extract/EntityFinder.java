@@ -48,6 +48,12 @@ final class EntityFinder {
             "chief", "executive", "mr", "mrs", "ms", "dr", "sir", "analyst", "minister", "secretary", "director",
             "spokesperson", "spokesman", "spokeswoman", "senator", "governor", "chair", "partner", "head");
 
+    /** Words that describe an organisation before its name and are not part of it: "Rival Umbrella". */
+    static final Set<String> DESCRIPTORS = Set.of("rival", "rivals", "parent", "peer", "startup", "start-up",
+            "subsidiary", "unit", "owner", "fellow", "competitor", "investor", "lender", "bank", "insurer", "retailer",
+            "carrier", "chipmaker", "automaker", "giant", "conglomerate", "billionaire", "tycoon", "buyer", "seller",
+            "target", "acquirer", "activist", "backer");
+
     /** Corporate designators dropped from the end of a name. */
     static final Set<String> SUFFIXES = Set.of(
             "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "group",
@@ -62,7 +68,7 @@ final class EntityFinder {
             "bank", "insurer", "retailer", "carrier", "operator", "developer", "outfit", "unicorn", "target",
             "chipmaker", "automaker", "brand", "venture", "enterprise", "supplier", "manufacturer", "specialist",
             "upstart", "player", "newcomer", "pioneer", "leader", "outlet", "miner", "producer", "airline", "broker",
-            "exchange", "marketplace", "app", "studio", "label", "lab");
+            "exchange", "marketplace", "app", "studio", "label", "lab", "owner", "creator", "parent");
 
     /** A raw run of capitalised words before folding. */
     private static final class Run {
@@ -103,6 +109,20 @@ final class EntityFinder {
                 }
             }
         }
+        // the same word written in lower case somewhere is an ordinary word ("Competitors are ..."); only the
+        // few sentence-initial words are looked up, nothing is collected per token
+        Set<String> initial = new HashSet<>(initialCount.keySet());
+        Set<String> lowerSeen = new HashSet<>();
+        for (Sentence s : sentences) {
+            Tokens t = s.tokens;
+            for (int k = 0; k < t.size; k++) {
+                if (t.type[k] == Tokens.WORD && Character.isLowerCase(t.text.charAt(t.start[k]))
+                        && initial.contains(t.lower[k])) {
+                    lowerSeen.add(t.lower[k]);
+                }
+            }
+        }
+        for (String w : initial) if (!lowerSeen.contains(w) && !ordinaryWord(w)) capsMidSentence.add(w);
         for (Sentence s : sentences) collectRuns(s, capsMidSentence, runs);
 
         // count cores in body text; headline-only names are not trusted
@@ -141,9 +161,11 @@ final class EntityFinder {
                     bestCount = e.getValue();
                 }
             }
-            if (best != null && !persons.contains(best) && !persons.contains(c)
-                    && allCount.get(best) * 3 >= allCount.get(c)) {
-                fold.put(c, best);
+            if (best != null && !persons.contains(best) && !persons.contains(c)) {
+                // one entity; it is called by the form the article uses more ("Alexion" over "Alexion
+                // Pharmaceuticals", "Scale AI" over "Scale"), the longer on a tie
+                if (allCount.get(c) > allCount.get(best)) fold.put(best, c);
+                else fold.put(c, best);
                 continue;
             }
             if (c.indexOf(' ') >= 0) continue;
@@ -180,7 +202,7 @@ final class EntityFinder {
             if (slug == null) slug = slugify(canon);
             Mention m = new Mention(Mention.Kind.NAME, r.tok0, r.tok1, slug);
             m.person = persons.contains(canon);
-            m.attribution = isAttribution(r.s.tokens, r.tok0);
+            m.attribution = isAttribution(r.s.tokens, r.tok0) || bracketed(r.s.tokens, r.tok0, r.tok1);
             r.s.mentions.add(m);
             if (!r.s.headline) salience.merge(slug, 1, Integer::sum);
         }
@@ -202,12 +224,13 @@ final class EntityFinder {
         return false;
     }
 
-    private static boolean cap(Tokens t, int k) {
+    static boolean cap(Tokens t, int k) {
         if (t.type[k] != Tokens.WORD) return false;
-        String w = t.original(k);
-        if (Character.isUpperCase(w.charAt(0))) return true;
+        String text = t.text;
+        int s = t.start[k], e = t.end[k];
+        if (Character.isUpperCase(text.charAt(s))) return true;
         // eBay, xAI, iPhone: a lower-case initial followed by capitals
-        for (int i = 1; i < w.length(); i++) if (Character.isUpperCase(w.charAt(i))) return true;
+        for (int i = s + 1; i < e; i++) if (Character.isUpperCase(text.charAt(i))) return true;
         return false;
     }
 
@@ -226,14 +249,14 @@ final class EntityFinder {
         Tokens t = s.tokens;
         int k = 0;
         while (k < t.size) {
-            if (!cap(t, k) || NOT_NAMES.contains(t.lower[k]) || insideQuantity(s, k)) {
+            if (!cap(t, k) || NOT_NAMES.contains(t.lower[k]) || DESCRIPTORS.contains(t.lower[k]) || insideQuantity(s, k)) {
                 k++;
                 continue;
             }
             int a = k;
             List<String> words = new ArrayList<>();
             while (k < t.size) {
-                if (cap(t, k) && !TITLES.contains(t.lower[k]) && !insideQuantity(s, k)) {
+                if (cap(t, k) && !TITLES.contains(t.lower[k]) && !DESCRIPTORS.contains(t.lower[k]) && !insideQuantity(s, k)) {
                     if (!words.isEmpty() && NOT_NAMES.contains(t.lower[k]) && !SUFFIXES.contains(t.lower[k])
                             && !t.upper(k)) break;
                     words.add(t.original(k));
@@ -274,6 +297,10 @@ final class EntityFinder {
                 a2++;
                 words.remove(0);
             }
+            // "British tycoon", "Chinese consumers": a nationality adjective before a common noun
+            if (b - a2 == 1 && b < t.size && t.type[b] == Tokens.WORD && !cap(t, b) && demonym(t.lower[a2])) {
+                a2 = b;
+            }
             if (a2 < b && !words.isEmpty() && isName(words)) {
                 Run r = new Run(s, a2, b, words);
                 r.title = a2 > 0 && t.type[a2 - 1] == Tokens.WORD && TITLES.contains(t.lower[a2 - 1]);
@@ -288,6 +315,37 @@ final class EntityFinder {
         int off = s.tokens.start[k];
         for (Quantity q : s.quantities) if (off >= q.start() && off < q.end()) return true;
         return false;
+    }
+
+    /** Sentence-initial words that are common nouns, verbs or adverbs by their form or use in news prose. */
+    private static boolean ordinaryWord(String w) {
+        if (NOT_NAMES.contains(w) || COMMON_INITIAL.contains(w)) return true;
+        return w.endsWith("ing") || w.endsWith("ly") || w.endsWith("ers") || w.endsWith("ors") || w.endsWith("ists")
+                || w.endsWith("ants") || w.endsWith("ments") || w.endsWith("tion") || w.endsWith("tions")
+                || w.endsWith("ies") || w.endsWith("ed") || w.length() < 3;
+    }
+
+    /** Plural subjects and openers of news sentences that are no names. */
+    static final Set<String> COMMON_INITIAL = Set.of("say", "imagine", "consider", "take", "look", "see", "note",
+            "remember", "suppose", "let",
+            "shares", "sources", "officials", "experts", "people", "critics", "rivals", "banks", "companies",
+            "firms", "markets", "prices", "sales", "profits", "revenue", "stocks", "talks", "terms", "details",
+            "neither", "either", "under", "last", "earlier", "later", "separately", "together", "overall", "instead",
+            "indeed", "still", "shortly", "once", "unlike", "like", "among", "amid", "against", "beyond", "within",
+            "without", "upon", "regardless", "whether", "because", "unless", "even", "much", "few", "several",
+            "others", "another", "its", "first", "second", "third", "finally", "next", "meanwhile", "elsewhere",
+            "nevertheless", "nonetheless", "moreover", "furthermore", "importantly", "notably", "ultimately", "yet",
+            "so", "thus", "hence", "therefore", "citing", "following", "including", "excluding", "despite", "given",
+            "asked", "speaking", "writing", "deal", "deals", "growth", "demand", "investment", "investments",
+            "funding", "valuation", "news", "data", "equity", "capital", "debt", "cash", "income", "earnings",
+            "losses", "costs", "spending", "analysis", "research", "reports", "reporting", "industry", "government",
+            "regulators", "consumers", "users", "customers", "employees", "workers", "staff", "management",
+            "executives", "directors", "shareholders", "investors", "analysts", "buyers", "sellers", "lenders",
+            "bankers", "lawyers");
+
+    private static boolean demonym(String w) {
+        return w.length() > 4 && (w.endsWith("ish") || w.endsWith("ese") || w.endsWith("ian") || w.endsWith("ean")
+                || w.endsWith("can") || w.endsWith("ian"));
     }
 
     /** "ADIA", "OpenAI", "xAI": capitals after the first letter mark a name even at the start of a sentence. */
@@ -305,6 +363,13 @@ final class EntityFinder {
             return !SUFFIXES.contains(w.toLowerCase(Locale.ROOT));
         }
         return true;
+    }
+
+    /** "(Reuters)", "(AVGO.O)": a dateline source or a ticker in brackets, not a party. */
+    private static boolean bracketed(Tokens t, int a, int b) {
+        if (a == 0 || !t.isSym(a - 1, '(')) return false;
+        for (int k = b; k < t.size && k < b + 4; k++) if (t.isSym(k, ')')) return true;
+        return false;
     }
 
     private static boolean isAttribution(Tokens t, int k) {
@@ -360,9 +425,10 @@ final class EntityFinder {
                 int h = k + 1;
                 int mods = 0;
                 while (h < t.size && mods < 5) {
-                    if (t.type[h] == Tokens.WORD && (!cap(t, h) || basedOn(t, h))) {
+                    if (t.type[h] == Tokens.WORD && (!cap(t, h) || basedOn(t, h) || productBeforeHead(t, h))) {
                         String x = t.lower[h];
                         if (GENERIC_HEADS.contains(x) || DESCRIPTIVE_HEADS.contains(x)) break;
+                        if (NOT_NAMES.contains(x) && !cap(t, h)) { h = t.size; break; }
                         if (x.equals("of") || x.equals("and") || x.equals("that") || x.equals("which")) { h = t.size; break; }
                         h++;
                         mods++;
@@ -375,7 +441,8 @@ final class EntityFinder {
                 }
                 if (h >= t.size || t.type[h] != Tokens.WORD) continue;
                 String head = t.lower[h];
-                boolean generic = GENERIC_HEADS.contains(head);
+                // "the company" is centering; "the ride-hailing company" describes, like "the startup"
+                boolean generic = GENERIC_HEADS.contains(head) && mods == 0;
                 if (!generic && !DESCRIPTIVE_HEADS.contains(head)) continue;
                 // "the company's" is fine; "the company Scale AI" takes the name
                 Mention appositive = null;
@@ -401,6 +468,16 @@ final class EntityFinder {
                 return true;
             }
             if (t.type[k] != Tokens.WORD || !cap(t, k)) return false;
+        }
+        return false;
+    }
+
+    /** "the ChatGPT maker", "the iPhone maker": a product name right before a descriptive head. */
+    private static boolean productBeforeHead(Tokens t, int h) {
+        for (int k = h; k < t.size && k < h + 3; k++) {
+            if (t.type[k] != Tokens.WORD) return false;
+            if (DESCRIPTIVE_HEADS.contains(t.lower[k]) || GENERIC_HEADS.contains(t.lower[k])) return k > h || false;
+            if (!cap(t, k)) return false;
         }
         return false;
     }

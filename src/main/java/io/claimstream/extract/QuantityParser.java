@@ -57,7 +57,16 @@ public final class QuantityParser {
     }
 
     private List<Quantity> parse(String text, int from, int to, boolean bare) {
-        Tokens t = Tokens.of(text, from, to);
+        return parse(Tokens.of(text, from, to), from, to, bare);
+    }
+
+    /** Quantities over tokens already cut (a sentence's), so the text is scanned once. */
+    List<Quantity> parse(Tokens t, int from, int to) {
+        return parse(t, from, to, false);
+    }
+
+    private List<Quantity> parse(Tokens t, int from, int to, boolean bare) {
+        String text = t.text;
         List<Atom> atoms = new ArrayList<>();
         int i = 0;
         int url = -1; // end offset of the web address being skipped ("...?q=30%25%2020%")
@@ -95,6 +104,12 @@ public final class QuantityParser {
     // ---------------------------------------------------------------- one figure
 
     private Atom atom(Tokens t, int i) {
+        // fast exit for the common case: a word that is no number word, currency word or "tens"/"hundreds"
+        if (t.type[i] == Tokens.WORD && t.end[i] - t.start[i] > 3 && !NumberWords.SMALL.containsKey(t.lower[i])
+                && !t.lower[i].equals("tens") && !t.lower[i].equals("hundreds")) {
+            return null;
+        }
+        if (t.type[i] == Tokens.SYM && !isMoneySign(t.text.charAt(t.start[i]))) return null;
         Atom vague = vague(t, i);
         if (vague != null) return vague;
         Atom a = new Atom();
@@ -170,6 +185,10 @@ public final class QuantityParser {
         return a;
     }
 
+    private static boolean isMoneySign(char c) {
+        return c == '$' || c == '-' || c == '\u2212' || Currencies.sign(c) != null;
+    }
+
     /** Prefixes that are only currency when glued to the number ("RM23.50", "PS2.7m"). */
     private static boolean requiresAttached(Tokens t, int k) {
         if (t.type[k] != Tokens.WORD) return false;
@@ -205,6 +224,8 @@ public final class QuantityParser {
             return -1;
         }
         if (t.type[i] == Tokens.WORD) {
+            // currency words before a number are at most three letters (USD, Rs, RM, PS, Y=); skip the rest fast
+            if (t.end[i] - t.start[i] > 3 || i + 1 >= t.size) return i;
             String w = t.lower[i];
             String orig = t.original(i);
             // "US$89", "HK$", "C$" : handled when the "$" is reached; here the qualifier itself is skipped

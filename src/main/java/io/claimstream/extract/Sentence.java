@@ -33,7 +33,7 @@ final class Sentence {
         char last = text.charAt(end - 1);
         this.standalone = !(last == '.' || last == '!' || last == '?' || last == '"' || last == '\u201D' || last == ')'
                 || last == '\'' || last == '\u2019');
-        this.quantities = parser.parse(text, start, end);
+        this.quantities = parser.parse(tokens, start, end);
     }
 
     private static final java.util.Set<String> CONTINUATIONS = java.util.Set.of("for", "with", "at", "in", "of",
@@ -55,10 +55,10 @@ final class Sentence {
             c--;
             // a short appositive just joined (", ekaterra,"): the clause it interrupts is the one to read
             int len = clauseTo(p) - p;
-            if (len > 6 || c == 0) break;
-            k = clauseStart(p - 1);
-            c--;
-            break;
+            if (len <= 6 && c > 0) {
+                k = clauseStart(p - 1);
+                c--;
+            }
         }
         return k;
     }

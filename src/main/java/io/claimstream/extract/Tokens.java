@@ -119,7 +119,10 @@ final class Tokens {
             }
         }
         int k = add(WORD, s, i);
-        lower[k] = text.substring(s, i).toLowerCase(java.util.Locale.ROOT);
+        boolean lowerAlready = true;
+        for (int j = s; j < i && lowerAlready; j++) lowerAlready = !Character.isUpperCase(text.charAt(j));
+        String w = text.substring(s, i);
+        lower[k] = lowerAlready ? w : w.toLowerCase(java.util.Locale.ROOT);
         return i;
     }
 
@@ -163,8 +166,7 @@ final class Tokens {
     }
 
     boolean upper(int k) {
-        String s = original(k);
-        for (int i = 0; i < s.length(); i++) if (Character.isLowerCase(s.charAt(i))) return false;
+        for (int i = start[k]; i < end[k]; i++) if (Character.isLowerCase(text.charAt(i))) return false;
         return true;
     }
 

@@ -1,6 +1,7 @@
 package io.claimstream.ingest;
 
 import io.claimstream.avro.Article;
+import io.claimstream.config.ClientConfigs;
 import io.claimstream.stream.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,10 +19,7 @@ public final class ArticlePublisher implements AutoCloseable {
     private final Topics.Topic<String, Article> topic;
 
     public ArticlePublisher(Properties clientConfig, Topics topics) {
-        Properties p = new Properties();
-        clientConfig.stringPropertyNames().stream()
-                .filter(ProducerConfig.configNames()::contains)
-                .forEach(k -> p.setProperty(k, clientConfig.getProperty(k)));
+        Properties p = ClientConfigs.producer(clientConfig);
         // Idempotent and acknowledged by every replica: a retried send never duplicates an article.
         p.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.setProperty(ProducerConfig.ACKS_CONFIG, "all");

@@ -9,7 +9,7 @@ import io.claimstream.stream.Progress;
 import io.claimstream.stream.StreamsSettings;
 import io.claimstream.stream.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.claimstream.config.ClientConfigs;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -54,7 +54,7 @@ public final class Replay {
         cfg.setProperty(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         cfg.setProperty(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, prefix + Topics.DEAD_LETTERS);
         Topics topics = new Topics(StreamsSettings.serdeConfig(cfg), prefix);
-        try (Admin admin = Admin.create(adminConfig(cfg))) {
+        try (Admin admin = Admin.create(ClientConfigs.admin(cfg))) {
             try {
                 List<ConsensusChange> changes;
                 TreeMap<String, Consensus> table = new TreeMap<>();
@@ -99,13 +99,6 @@ public final class Replay {
         } catch (Exception e) {
             System.err.println("claimstream: replay could not remove everything it created under " + appId + ": " + e.getMessage());
         }
-    }
-
-    private static Properties adminConfig(Properties cfg) {
-        Properties p = new Properties();
-        cfg.stringPropertyNames().stream().filter(AdminClientConfig.configNames()::contains)
-                .forEach(k -> p.setProperty(k, cfg.getProperty(k)));
-        return p;
     }
 
     private static void deleteRecursively(Path dir) {

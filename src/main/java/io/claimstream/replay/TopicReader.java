@@ -1,5 +1,6 @@
 package io.claimstream.replay;
 
+import io.claimstream.config.ClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,10 +22,7 @@ public final class TopicReader {
 
     public static <K, V> List<ConsumerRecord<K, V>> readAll(Properties clientConfig, String topic,
                                                            Deserializer<K> keys, Deserializer<V> values, Duration timeout) {
-        Properties p = new Properties();
-        clientConfig.stringPropertyNames().stream()
-                .filter(ConsumerConfig.configNames()::contains)
-                .forEach(k -> p.setProperty(k, clientConfig.getProperty(k)));
+        Properties p = ClientConfigs.consumer(clientConfig);
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

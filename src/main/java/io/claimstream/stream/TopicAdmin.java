@@ -1,7 +1,7 @@
 package io.claimstream.stream;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.claimstream.config.ClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -22,11 +22,7 @@ public final class TopicAdmin {
      * @param partitions partitions for new topics; the replication factor is the broker's default
      */
     public static void ensureTopics(Properties clientConfig, Topics topics, int partitions) {
-        Properties adminConfig = new Properties();
-        clientConfig.stringPropertyNames().stream()
-                .filter(AdminClientConfig.configNames()::contains)
-                .forEach(k -> adminConfig.setProperty(k, clientConfig.getProperty(k)));
-        try (Admin admin = Admin.create(adminConfig)) {
+        try (Admin admin = Admin.create(ClientConfigs.admin(clientConfig))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String name : topics.required()) {

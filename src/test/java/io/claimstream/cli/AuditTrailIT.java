@@ -6,6 +6,7 @@ import io.claimstream.avro.Bound;
 import io.claimstream.avro.ConsensusChange;
 import io.claimstream.avro.Figure;
 import io.claimstream.avro.Trigger;
+import io.claimstream.config.ClientConfigs;
 import io.claimstream.embedded.EmbeddedCluster;
 import io.claimstream.ingest.ArticleFiles;
 import io.claimstream.ingest.ArticlePublisher;
@@ -64,7 +65,7 @@ class AuditTrailIT {
             // one seed an hour: T0, T0+1h, ... T0+4h
             for (int i = 0; i < seeds.size(); i++) publisher.publishAndWait(ArticleFiles.read(seeds.get(i)), T0.plusSeconds(3600L * i));
         }
-        try (Admin admin = Admin.create(DemoCommand.adminConfig(cfg))) {
+        try (Admin admin = Admin.create(ClientConfigs.admin(cfg))) {
             Progress progress = new Progress(admin, app.applicationId());
             progress.awaitCaughtUp(progress.inputs(app.topics()), Duration.ofSeconds(90), lag -> {});
         }

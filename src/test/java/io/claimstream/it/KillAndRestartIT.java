@@ -1,6 +1,7 @@
 package io.claimstream.it;
 
 import io.claimstream.avro.ConsensusChange;
+import io.claimstream.config.ClientConfigs;
 import io.claimstream.embedded.EmbeddedCluster;
 import io.claimstream.ingest.ArticleFiles;
 import io.claimstream.ingest.ArticlePublisher;
@@ -49,7 +50,7 @@ class KillAndRestartIT {
                 for (int i = 0; i < seeds.size(); i++) publisher.publish(ArticleFiles.read(seeds.get(i)), t0.plusSeconds(i));
                 publisher.flush();
             }
-            try (Admin admin = Admin.create(Props.admin(cfg))) {
+            try (Admin admin = Admin.create(ClientConfigs.admin(cfg))) {
                 Progress progress = new Progress(admin, appId);
                 awaitSomeProgress(progress, topics, first);
                 first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no clean close, transactions left open

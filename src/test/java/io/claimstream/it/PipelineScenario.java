@@ -2,6 +2,7 @@ package io.claimstream.it;
 
 import io.claimstream.avro.Article;
 import io.claimstream.avro.ConsensusChange;
+import io.claimstream.config.ClientConfigs;
 import io.claimstream.ingest.ArticleFiles;
 import io.claimstream.ingest.ArticlePublisher;
 import io.claimstream.stream.ClaimstreamApp;
@@ -70,7 +71,7 @@ abstract class PipelineScenario {
                 Instant t0 = Instant.parse("2025-06-10T00:00:00Z");
                 for (int i = 0; i < seeds.size(); i++) publisher.publishAndWait(ArticleFiles.read(seeds.get(i)), t0.plusSeconds(i));
             }
-            try (Admin admin = Admin.create(adminConfig(cfg))) {
+            try (Admin admin = Admin.create(ClientConfigs.admin(cfg))) {
                 Progress progress = new Progress(admin, app.applicationId());
                 progress.awaitCaughtUp(progress.inputs(topics), Duration.ofSeconds(90), lag -> {});
             }
@@ -126,11 +127,5 @@ abstract class PipelineScenario {
             }
         }
         return out;
-    }
-
-    private static Properties adminConfig(Properties cfg) {
-        Properties p = new Properties();
-        p.setProperty("bootstrap.servers", cfg.getProperty("bootstrap.servers"));
-        return p;
     }
 }

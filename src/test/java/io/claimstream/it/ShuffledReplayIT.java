@@ -2,6 +2,7 @@ package io.claimstream.it;
 
 import io.claimstream.avro.Article;
 import io.claimstream.avro.Consensus;
+import io.claimstream.config.ClientConfigs;
 import io.claimstream.embedded.EmbeddedCluster;
 import io.claimstream.ingest.ArticleFiles;
 import io.claimstream.ingest.ArticlePublisher;
@@ -71,7 +72,7 @@ class ShuffledReplayIT {
                 try (ArticlePublisher publisher = new ArticlePublisher(cfg, app.topics())) {
                     for (Article a : order) publisher.publishAndWait(a, a.getPublished());
                 }
-                try (Admin admin = Admin.create(Props.admin(cfg))) {
+                try (Admin admin = Admin.create(ClientConfigs.admin(cfg))) {
                     Progress progress = new Progress(admin, app.applicationId());
                     progress.awaitCaughtUp(progress.inputs(app.topics()), Duration.ofSeconds(90), lag -> {});
                 }

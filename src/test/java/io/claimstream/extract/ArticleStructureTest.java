@@ -1,0 +1,44 @@
+package io.claimstream.extract;
+
+import io.claimstream.model.Claim;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sentences, headlines and repeated figures. */
+class ArticleStructureTest {
+
+    @Test
+    void sentencesKeepTheirOffsetsAndSkipAbbreviations() {
+        String text = "Globex Inc. said on Jan. 5 that it would buy Initech Corp. for $2 billion. Shares rose.\nNext line";
+        List<SentenceSplitter.Span> spans = SentenceSplitter.split(text);
+        assertThat(spans).hasSize(3);
+        assertThat(text.substring(spans.get(0).start(), spans.get(0).end()))
+                .isEqualTo("Globex Inc. said on Jan. 5 that it would buy Initech Corp. for $2 billion.");
+        assertThat(text.substring(spans.get(2).start(), spans.get(2).end())).isEqualTo("Next line");
+    }
+
+    @Test
+    void aFigureRepeatedInHeadlineAndBodyIsOneClaimWithBodyEvidence() {
+        List<Claim> claims = Articles.extract("Globex to buy Initech for $9 billion\n"
+                + "Globex has agreed to buy Initech for $9 billion in cash, the companies said. "
+                + "The $9 billion deal is the largest in the sector this year, and Globex will buy Initech for $9 billion.");
+        Claim c = Articles.only(claims, "globex>initech:deal_value");
+        assertThat(c.evidence()).startsWith("Globex has agreed");
+    }
+
+    @Test
+    void evidenceOffsetsHoldWithUnicodeText() {
+        String text = "Überblick — Globex\u00A0plans to invest €2\u202Fbillion in Initech.\r\nMore text.";
+        for (Claim c : Articles.extract(text)) assertThat(text.substring(c.start(), c.end())).isEqualTo(c.evidence());
+        assertThat(Articles.extract(text)).isNotEmpty();
+    }
+
+    @Test
+    void emptyAndFigureFreeArticlesGiveNoClaims() {
+        assertThat(Articles.extract("")).isEmpty();
+        assertThat(Articles.extract("Nothing to see here. Move along.")).isEmpty();
+    }
+}

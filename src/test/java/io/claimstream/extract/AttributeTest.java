@@ -1,0 +1,74 @@
+package io.claimstream.extract;
+
+import io.claimstream.model.Claim;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a figure is: cue words near it in its clause. */
+class AttributeTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Globex will invest $2 billion in Initech.|globex>initech:investment_amount",
+            "Globex has backed Initech with $2 billion.|globex>initech:investment_amount",
+            "Globex made a $2 billion investment in Initech.|globex>initech:investment_amount",
+            "Globex agreed to acquire Initech for $9 billion.|globex>initech:deal_value",
+            "Globex bought Initech for $9 billion in cash.|globex>initech:deal_value",
+            "Globex will buy Initech in a deal valued at $9 billion.|globex>initech:deal_value",
+            "Globex will pay $41.50 a share for Initech.|globex>initech:price_per_share",
+            "Globex agreed to buy Initech for $41.50 per share.|globex>initech:price_per_share",
+            "Globex will take a 35% stake in Initech.|globex>initech:stake_percent",
+            "Globex will acquire 35% of Initech.|globex>initech:stake_percent",
+            "The round values Initech at $6 billion.|initech:valuation",
+            "Initech was valued at $6 billion.|initech:valuation",
+            "Initech has a market value of about $6 billion.|initech:valuation",
+            "Initech was previously valued at $3 billion.|initech:previous_valuation",
+            "Initech was valued at $3 billion in its last funding round.|initech:previous_valuation",
+            "Initech's revenue in 2024 was $700 million.|initech:revenue:2024",
+            "Initech reported 2023 sales of $650 million.|initech:revenue:2023",
+            "Initech projects 2026 revenue of $1.1 billion.|initech:revenue_projection:2026",
+    })
+    void attributeFromCueWords(String sentence, String key) {
+        List<Claim> claims = Articles.extract(sentence);
+        assertThat(Articles.keys(claims)).anyMatch(k -> k.startsWith(key + "="));
+    }
+
+    @Test
+    void otherDealFiguresKeepTheirOwnNames() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $9 billion. "
+                + "The offer is a premium of 32% to Initech's closing price. "
+                + "Initech would owe Globex a termination fee of $300 million.");
+        assertThat(claims).anyMatch(c -> c.attribute().equals("premium") && c.value() == 32);
+        assertThat(claims).anyMatch(c -> c.attribute().equals("termination_fee") && c.value() == 300e6);
+    }
+
+    @Test
+    void respectivelyPairsFiguresWithNamesInOrder() {
+        List<Claim> claims = Articles.extract("Acme and Hooli invested in Initech ($2B and $1B respectively).");
+        assertThat(Articles.only(claims, "acme>initech:investment_amount").value()).isEqualTo(2e9);
+        assertThat(Articles.only(claims, "hooli>initech:investment_amount").value()).isEqualTo(1e9);
+    }
+
+    @Test
+    void aBracketedConversionIsNotASecondClaim() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for €4.5bn (£3.8bn).");
+        assertThat(claims).singleElement().satisfies(c -> assertThat(c.unit()).isEqualTo("EUR"));
+    }
+
+    @Test
+    void aPercentWithoutAStakeCueIsNotAStake() {
+        assertThat(Articles.extract("Globex shares rose 12% after it agreed to buy Initech.")).isEmpty();
+    }
+
+    @Test
+    void investingInSomethingThatIsNoCompanyIsNotADealClaim() {
+        List<Claim> claims = Articles.extract("Globex plans to invest $2 billion in Initech. "
+                + "Separately, Globex plans to invest up to $60 billion in data centres by 2027.");
+        assertThat(claims).noneMatch(c -> c.value() == 60e9 && c.attribute().equals("investment_amount"));
+    }
+}

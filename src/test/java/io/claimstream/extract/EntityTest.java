@@ -1,0 +1,117 @@
+package io.claimstream.extract;
+
+import io.claimstream.model.Claim;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Acceptance 5, entities: suffix folding, short forms, references, third parties, aliases. */
+class EntityTest {
+
+    @Test
+    void corporateSuffixesAreDroppedAndFormsFoldToOneSlug() {
+        List<Claim> claims = Articles.extract("Globex Holdings plc agreed to buy Initech Corp. for $4.2 billion. "
+                + "Globex said the deal values Initech at $4.5 billion including debt.");
+        assertThat(Articles.find(claims, "globex>initech:deal_value")).isPresent();
+        assertThat(Articles.find(claims, "initech:valuation")).isPresent();
+    }
+
+    @Test
+    void aShortFormFoldsIntoTheLongerNameItBegins() {
+        List<Claim> claims = Articles.extract("Northwind Robotics raised $300 million from Contoso Ventures. "
+                + "Contoso Ventures invested $300 million in Northwind Robotics for a 20% stake. "
+                + "Northwind was previously valued at $900 million.");
+        assertThat(Articles.find(claims, "northwind-robotics:previous_valuation")).isPresent();
+        assertThat(Articles.find(claims, "contoso-ventures>northwind-robotics:investment_amount")).isPresent();
+        assertThat(Articles.find(claims, "contoso-ventures>northwind-robotics:stake_percent")).isPresent();
+    }
+
+    @Test
+    void theCompanyResolvesToTheSubjectOfThePreviousSentence() {
+        List<Claim> claims = Articles.extract("Fabrikam is one of the fastest-growing payments firms in Europe. "
+                + "The company's revenue in 2024 was about $410 million.");
+        Claim c = Articles.only(claims, "fabrikam:revenue:2024");
+        assertThat(c.value()).isEqualTo(410e6);
+    }
+
+    @Test
+    void aDescriptiveReferenceResolvesToTheDealTarget() {
+        List<Claim> claims = Articles.extract("Globex plans to invest $2 billion in Initech. "
+                + "The deal would value the cybersecurity specialist at more than $8 billion.");
+        assertThat(Articles.find(claims, "initech:valuation")).isPresent();
+        assertThat(Articles.find(claims, "globex:valuation")).isEmpty();
+    }
+
+    @Test
+    void itsResolvesInsideTheSentence() {
+        List<Claim> claims = Articles.extract("Globex is buying a stake in Initech. "
+                + "Initech was last valued at $3 billion, and the new round could lift its valuation to $5 billion.");
+        assertThat(Articles.find(claims, "initech:previous_valuation")).isPresent();
+        assertThat(Articles.only(claims, "initech:valuation").value()).isEqualTo(5e9);
+    }
+
+    @Test
+    void aThirdPartyFigureIsAClaimAboutTheThirdParty() {
+        List<Claim> claims = Articles.extract("Globex plans to invest $2 billion in Initech. "
+                + "Rival Umbrella has backed Soylent with $500 million, and Acme invested $1 billion in Hooli last year.");
+        assertThat(Articles.find(claims, "globex>initech:investment_amount")).isPresent();
+        assertThat(Articles.find(claims, "umbrella>soylent:investment_amount")).isPresent();
+        assertThat(Articles.find(claims, "acme>hooli:investment_amount")).isPresent();
+        assertThat(claims).noneMatch(c -> c.key().equals("globex>initech:investment_amount") && c.value() != 2e9);
+    }
+
+    @Test
+    void anUnnamedObjectIsNotTheDealTarget() {
+        List<Claim> claims = Articles.extract("Globex plans to invest $2 billion in Initech. "
+                + "Last year Umbrella acquired a robotics startup founded by a former Initech engineer for $90 million.");
+        assertThat(claims).noneMatch(c -> c.value() == 90e6 && c.attribute().equals("deal_value"));
+    }
+
+    @Test
+    void attributionSourcesAreNotParties() {
+        List<Claim> claims = Articles.extract("According to Bloomberg, Globex intends to invest $2 billion in Initech.");
+        assertThat(Articles.find(claims, "globex>initech:investment_amount")).isPresent();
+    }
+
+    @Test
+    void aSellerSellsToTheBuyer() {
+        List<Claim> claims = Articles.extract("Umbrella Group agreed to sell its chemicals arm, Soylent Chemicals, "
+                + "to private equity firm Vandelay Partners for €3.1 billion.");
+        assertThat(Articles.find(claims, "vandelay-partners>soylent-chemicals:deal_value")).isPresent();
+    }
+
+    @Test
+    void anAcronymFoldsIntoTheNameItAbbreviates() {
+        List<Claim> claims = Articles.extract("The Northern Pension Fund will invest $400 million in Initech. "
+                + "NPF previously invested $75 million in Hooli.");
+        assertThat(Articles.find(claims, "northern-pension-fund>hooli:investment_amount")).isPresent();
+    }
+
+    @Test
+    void aliasesMapNamesToSlugs() {
+        ClaimExtractor x = new ClaimExtractor(Aliases.of(Map.of("Alphabet", "google")));
+        List<Claim> claims = x.extract(new io.claimstream.model.ArticleText("t", null, null, null, null,
+                "Alphabet has invested $300 million in Anthropic."));
+        assertThat(Articles.find(claims, "google>anthropic:investment_amount")).isPresent();
+    }
+
+    @Test
+    void aliasesLoadFromAFile() throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("aliases", ".txt");
+        java.nio.file.Files.writeString(f, "# comment\nAlphabet Inc. = google\n\nFacebook = meta\n");
+        ClaimExtractor x = new ClaimExtractor(Aliases.load(f));
+        List<Claim> claims = x.extract(new io.claimstream.model.ArticleText("t", null, null, null, null,
+                "Facebook plans to invest $1 billion in Hooli."));
+        assertThat(Articles.find(claims, "meta>hooli:investment_amount")).isPresent();
+    }
+
+    @Test
+    void slugsAreLowerCaseWithHyphens() {
+        assertThat(EntityFinder.slugify("AT&T Mobility")).isEqualTo("at-t-mobility");
+        assertThat(EntityFinder.slugify("Scale AI")).isEqualTo("scale-ai");
+        assertThat(EntityFinder.stripSuffixes(List.of("Meta", "Platforms", "Inc."))).containsExactly("Meta");
+    }
+}
