@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimstream.avro.Article;
+import io.claimstream.config.ClientConfigs;
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
 import io.claimstream.serde.GenericAvroDeserializer;
@@ -75,10 +76,7 @@ final class ChangeFeed implements AutoCloseable {
     private volatile boolean closed;
 
     ChangeFeed(Properties clientConfig, Topics topics) {
-        Properties p = new Properties();
-        clientConfig.stringPropertyNames().stream()
-                .filter(ConsumerConfig.configNames()::contains)
-                .forEach(k -> p.setProperty(k, clientConfig.getProperty(k)));
+        Properties p = ClientConfigs.consumer(clientConfig);
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.setProperty(ConsumerConfig.CLIENT_ID_CONFIG, "claimstream-change-feed");

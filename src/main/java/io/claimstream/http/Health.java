@@ -2,6 +2,7 @@ package io.claimstream.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimstream.config.ClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -51,10 +52,7 @@ final class Health implements AutoCloseable {
 
     Health(KafkaStreams streams, Properties clientConfig) {
         this.streams = streams;
-        Properties p = new Properties();
-        clientConfig.stringPropertyNames().stream()
-                .filter(AdminClientConfig.configNames()::contains)
-                .forEach(k -> p.setProperty(k, clientConfig.getProperty(k)));
+        Properties p = ClientConfigs.admin(clientConfig);
         p.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(BROKER_CHECK_TIMEOUT_MS));
         p.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(BROKER_CHECK_TIMEOUT_MS));
         p.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "claimstream-health");
