@@ -92,9 +92,9 @@ public final class ClaimstreamServer implements AutoCloseable {
             client.keepAlive();
             b.feed().add(client, client.ctx().header("Last-Event-ID"));
         });
-        j.get("/health", with(b -> ctx -> health(ctx, b.health().status(), b.health().status().ready())));
-        j.get("/health/live", with(b -> ctx -> health(ctx, b.health().status(), b.health().status().live())));
-        j.get("/health/ready", with(b -> ctx -> health(ctx, b.health().status(), b.health().status().ready())));
+        j.get("/health", with(b -> ctx -> health(ctx, b.health().status(), Health.Status::ready)));
+        j.get("/health/live", with(b -> ctx -> health(ctx, b.health().status(), Health.Status::live)));
+        j.get("/health/ready", with(b -> ctx -> health(ctx, b.health().status(), Health.Status::ready)));
         j.get("/metrics", with(b -> ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(b.metrics().scrape())));
         j.exception(ConsensusQueries.NotReady.class, (e, ctx) -> {
             ctx.header("Retry-After", "1");
@@ -102,8 +102,9 @@ public final class ClaimstreamServer implements AutoCloseable {
         });
     }
 
-    private static void health(Context ctx, Health.Status status, boolean ok) {
-        ConsensusApi.json(ctx, ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, status.json());
+    /** One status per request, so the body and the code never disagree. */
+    private static void health(Context ctx, Health.Status status, java.util.function.Predicate<Health.Status> ok) {
+        ConsensusApi.json(ctx, ok.test(status) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, status.json());
     }
 
     private Handler with(java.util.function.Function<Backend, Handler> route) {
