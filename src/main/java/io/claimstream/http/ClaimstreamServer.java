@@ -50,21 +50,26 @@ public final class ClaimstreamServer implements AutoCloseable {
         });
         routes(javalin);
         javalin.start(http.host(), http.port());
+        Metrics metrics = new Metrics();
+        ClaimstreamApp created = null;
         try {
             config = new Properties();
             config.putAll(given);
             config.setProperty(StreamsConfig.APPLICATION_SERVER_CONFIG, http.advertised(given, javalin.port()));
             Topics topics = new Topics(StreamsSettings.serdeConfig(config));
-            Metrics metrics = new Metrics();
-            app = new ClaimstreamApp(config, topics, metrics);
-            metrics.bind(app.streams());
+            created = new ClaimstreamApp(config, topics, metrics);
+            metrics.bind(created.streams());
             HostInfo self = HostInfo.buildFromEndpoint(config.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
             ConsensusEngine engine = new ConsensusEngine(ConsensusConfig.fromProperties(config));
-            app.start();
-            backend = new Backend(new ConsensusApi(new ConsensusQueries(app.streams(), self), engine),
-                    new ChangeFeed(config, topics).start(), new Health(app.streams(), config), metrics);
+            created.start();
+            backend = new Backend(new ConsensusApi(new ConsensusQueries(created.streams(), self), engine),
+                    new ChangeFeed(config, topics).start(), new Health(created.streams(), config), metrics);
+            app = created;
         } catch (RuntimeException e) {
+            // e.g. the broker cannot be reached to create the topics: release what was started, port included
             javalin.stop();
+            if (created != null) created.close();
+            metrics.close();
             throw e;
         }
     }
