@@ -284,8 +284,8 @@
   }
 
   function onAlert(a) {
-    const text = a.message || a.text || a.summary || JSON.stringify(a);
-    feedItem("alert", `Alert: ${text}`, a.key ? String(a.key) : null, a.event_time || a.time);
+    const evidence = a.trigger && a.trigger.evidence ? `${a.trigger.source}: ${a.trigger.evidence}` : null;
+    feedItem("alert", `Alert (${a.rule}): ${a.message}`, evidence, a.event_time);
   }
 
   function parse(e) {

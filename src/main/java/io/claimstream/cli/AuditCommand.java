@@ -79,7 +79,8 @@ final class AuditCommand implements Callable<Integer> {
             Standing then = engine.standingAt(history, c.eventTime());
             System.out.printf("%n%s  %s → %s%n", Instant.ofEpochMilli(c.eventTime()),
                     ChangeOutput.describe(c.before(), unit), ChangeOutput.describe(c.after(), unit));
-            System.out.printf("  moved by %s (%s), chars %d–%d: \"%s\"%n", c.trigger().source(), c.trigger().articleId(),
+            String article = c.trigger().articleId().equals(c.trigger().source()) ? "" : " (" + c.trigger().articleId() + ")";
+            System.out.printf("  moved by %s%s, chars %d–%d: \"%s\"%n", c.trigger().source(), article,
                     c.trigger().start(), c.trigger().end(), c.trigger().evidence().strip());
             System.out.println("  claims behind it:");
             for (WeightedEvidence w : then.claims()) {

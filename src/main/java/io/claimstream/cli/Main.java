@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 ExtractCommand.class,
                 QuantitiesCommand.class,
                 PublishCommand.class,
+                IngestCommand.class,
+                AlertsCommand.class,
                 ReplayCommand.class,
                 AuditCommand.class,
                 VerifyCommand.class,
@@ -28,7 +30,23 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::reportFailure);
+    }
+
+    /**
+     * A failed command says what went wrong in one line, not a stack trace; CLAIMSTREAM_DEBUG=1 shows the trace.
+     */
+    private static int reportFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (cause != e && cause.getMessage() != null && !message.contains(cause.getMessage())) message += ": " + cause.getMessage();
+        command.getErr().println("claimstream " + command.getCommandName() + ": " + message);
+        if ("1".equals(System.getenv("CLAIMSTREAM_DEBUG"))) e.printStackTrace(command.getErr());
+        command.getErr().flush();
+        return 1;
     }
 
     @Override

@@ -1,8 +1,13 @@
 package io.claimstream.cli;
 
+import io.claimstream.alert.Watchlist;
+import io.claimstream.alert.deliver.AlertDelivery;
+import io.claimstream.alert.deliver.AlertSinks;
 import io.claimstream.config.Settings;
 import io.claimstream.embedded.EmbeddedCluster;
 import io.claimstream.http.ClaimstreamServer;
+import io.claimstream.ingest.IngestConfig;
+import io.claimstream.ingest.KafkaIngest;
 import io.claimstream.stream.ClaimstreamApp;
 import io.claimstream.stream.StreamsSettings;
 import org.apache.kafka.streams.StreamsConfig;
@@ -12,9 +17,12 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the claimstream application until stopped (Ctrl-C / SIGTERM).",
@@ -33,6 +41,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--registry-port", defaultValue = "8081", description = "With --embedded: the registry's port (default: ${DEFAULT-VALUE}).")
     int registryPort;
 
+    @Option(names = "--feed", paramLabel = "URL", description = "Also ingest this RSS or Atom feed (repeatable; adds to ingest.feeds).")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--watch", paramLabel = "DIR", description = "Also ingest article files appearing in DIR (overrides ingest.watch.dir).")
+    Path watch;
+
     @Mixin
     ConfigOptions config;
 
@@ -41,6 +55,12 @@ final class RunCommand implements Callable<Integer> {
         EmbeddedCluster cluster = null;
         Properties defaults = StreamsSettings.defaults();
         if (embedded) {
+            for (int port : new int[] {kafkaPort, registryPort}) {
+                if (!Ports.free(port)) {
+                    System.err.printf("claimstream run: port %d is in use (another claimstream or Kafka?); choose others with --kafka-port and --registry-port%n", port);
+                    return 2;
+                }
+            }
             cluster = EmbeddedCluster.start(dataDir.toAbsolutePath(), kafkaPort, registryPort);
             defaults.putAll(cluster.clientConfig());
             defaults.setProperty(StreamsConfig.STATE_DIR_CONFIG, dataDir.toAbsolutePath().resolve("streams").toString());
@@ -55,10 +75,37 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        IngestConfig ingestConfig;
+        try {
+            IngestConfig fromProperties = IngestConfig.fromProperties(cfg);
+            // The embedded default keeps everything it owns under one directory.
+            if (embedded && !cfg.containsKey("ingest.state.dir")) fromProperties = fromProperties.withStateDir(dataDir.toAbsolutePath().resolve("ingest"));
+            ingestConfig = IngestCommand.configure(fromProperties, feeds, watch, null);
+            // Read once here so that a bad watchlist or sink setting is a one-line error, not a stack trace.
+            Watchlist.fromProperties(cfg);
+            AlertSinks.fromProperties(cfg, System.out);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            System.err.println("claimstream run: " + e.getMessage());
+            return 2;
+        }
+        // Checked after the configuration, so a configuration error is reported as such wherever 8080 is taken.
+        int httpPort = io.claimstream.http.HttpSettings.from(cfg).port();
+        if (!Ports.free(httpPort)) {
+            System.err.printf("claimstream run: HTTP port %d is in use; choose another with -Dhttp.port=... (0 = any free one)%n", httpPort);
+            if (cluster != null) cluster.close();
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<KafkaIngest> ingest = new AtomicReference<>();
+        AtomicReference<AlertDelivery> delivery = new AtomicReference<>();
         try (ClaimstreamServer server = ClaimstreamServer.start(cfg)) {
             ClaimstreamApp app = server.app();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // Sources first, so that nothing is handed to a producer or topology already closing.
+                KafkaIngest running = ingest.getAndSet(null);
+                if (running != null) running.close();
+                AlertDelivery delivering = delivery.getAndSet(null);
+                if (delivering != null) delivering.close();
                 server.close();
                 stopped.countDown();
             }, "claimstream-shutdown"));
@@ -66,6 +113,15 @@ final class RunCommand implements Callable<Integer> {
             app.awaitRunning(Duration.ofMinutes(2));
             System.err.println("claimstream: running as " + app.applicationId() + " against " + cfg.getProperty("bootstrap.servers")
                     + "; configuration: " + Settings.redacted(cfg));
+            if (!Watchlist.fromProperties(cfg).isEmpty()) {
+                Path alertState = AlertSinks.stateDir(cfg, embedded ? dataDir.toAbsolutePath().resolve("alerts") : Path.of("data", "alerts"));
+                delivery.set(new AlertDelivery(cfg, app.topics(), AlertSinks.fromProperties(cfg, System.out), alertState,
+                        line -> System.err.println("claimstream alerts: " + line)).start());
+            }
+            if (!ingestConfig.feeds().isEmpty() || ingestConfig.watchDir() != null) {
+                ingest.set(new KafkaIngest(cfg, app.topics(), ingestConfig, IngestCommand::status));
+                ingest.get().service().start();
+            }
             stopped.await();
         } finally {
             if (cluster != null) cluster.close();

@@ -52,7 +52,9 @@ public final class Settings {
     /** Property names whose values must never be printed. */
     public static boolean isSecret(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.contains("password") || n.contains("secret") || n.contains("user.info") || n.contains("jaas");
+        return n.contains("password") || n.contains("secret") || n.contains("user.info") || n.contains("jaas")
+                // Webhook URLs often carry their token in the path, and headers carry Authorization.
+                || n.contains("webhook.url") || n.contains("webhook.header") || n.contains("token");
     }
 
     /** The properties with secrets masked, for logs and --help output. */

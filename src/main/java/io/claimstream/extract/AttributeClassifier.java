@@ -27,10 +27,15 @@ final class AttributeClassifier {
             Map.entry("buys", Family.ACQUIRE), Map.entry("bought", Family.ACQUIRE), Map.entry("buying", Family.ACQUIRE),
             Map.entry("purchase", Family.ACQUIRE), Map.entry("purchased", Family.ACQUIRE),
             Map.entry("purchases", Family.ACQUIRE), Map.entry("takeover", Family.ACQUIRE), Map.entry("buyout", Family.ACQUIRE),
-            Map.entry("merger", Family.ACQUIRE), Map.entry("sell", Family.ACQUIRE), Map.entry("sells", Family.ACQUIRE),
+            Map.entry("merger", Family.ACQUIRE), Map.entry("deal", Family.ACQUIRE), Map.entry("bid", Family.ACQUIRE),
+            Map.entry("offer", Family.ACQUIRE), Map.entry("proposal", Family.ACQUIRE),
+            Map.entry("transaction", Family.ACQUIRE), Map.entry("pay", Family.ACQUIRE), Map.entry("pays", Family.ACQUIRE),
+            Map.entry("paid", Family.ACQUIRE), Map.entry("paying", Family.ACQUIRE), Map.entry("stake", Family.INVEST),
+            Map.entry("stakes", Family.INVEST), Map.entry("sell", Family.ACQUIRE), Map.entry("sells", Family.ACQUIRE),
             Map.entry("sold", Family.ACQUIRE), Map.entry("selling", Family.ACQUIRE), Map.entry("sale", Family.ACQUIRE),
             Map.entry("valued", Family.VALUE), Map.entry("values", Family.VALUE), Map.entry("value", Family.VALUE),
             Map.entry("valuing", Family.VALUE), Map.entry("valuation", Family.VALUE), Map.entry("worth", Family.VALUE),
+            Map.entry("capitalization", Family.VALUE), Map.entry("capitalisation", Family.VALUE),
             Map.entry("revenue", Family.REVENUE), Map.entry("revenues", Family.REVENUE), Map.entry("sales", Family.REVENUE),
             Map.entry("turnover", Family.REVENUE));
 
@@ -84,7 +89,8 @@ final class AttributeClassifier {
 
     private static int penalty(Tokens t, int k) {
         String w = t.lower[k];
-        return "deal".equals(w) || "transaction".equals(w) ? 3 : 0;
+        return "deal".equals(w) || "transaction".equals(w) || "offer".equals(w) || "bid".equals(w)
+                || "proposal".equals(w) ? 3 : 0;
     }
 
     private static boolean perShare(Tokens t, int q1) {
@@ -128,6 +134,10 @@ final class AttributeClassifier {
         Family f = MONEY.get(w);
         if (f == null) return null;
         if (w.equals("worth") && t.isWord(k - 1, "net")) return null; // a person's wealth
+        if ((w.equals("worth") || w.equals("valued")) && (t.isWord(k - 1, "stake") || t.isWord(k - 2, "stake")
+                || t.isWord(k - 1, "holding") || t.isWord(k - 1, "shares"))) {
+            return null; // "a stake worth $50 billion": the value of a holding, not of a company
+        }
         if (w.equals("turnover") && !t.isWord(k - 1, "annual")) return null; // trading turnover on a market
         switch (f) {
             case INVEST:

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class ClaimExtractor {
     /** Bump whenever output for the same article can change. */
-    public static final String VERSION = "extract-1.0.0";
+    public static final String VERSION = "extract-1.1.0";
 
     private final Aliases aliases;
     private final QuantityParser quantities = new QuantityParser();
@@ -40,10 +40,13 @@ public final class ClaimExtractor {
         for (SentenceSplitter.Span sp : SentenceSplitter.split(text)) {
             sentences.add(new Sentence(sentences.size(), text, sp.start(), sp.end(), quantities));
         }
+        boolean figures = false;
+        for (Sentence s : sentences) figures |= !s.quantities.isEmpty();
+        if (!figures) return List.of(); // no money or percent at all: nothing to attribute
         Map<String, Integer> salience = new EntityFinder(aliases).find(sentences);
         ReferenceResolver.resolveCentering(sentences);
         String[] pair = mainPair(sentences, salience);
-        ReferenceResolver.resolveDescriptive(sentences, pair[1]);
+        ReferenceResolver.resolveDescriptive(sentences, pair[0], pair[1]);
 
         // body sentences first: a figure repeated in a headline or caption is kept as the body states it
         Map<String, Claim> out = new LinkedHashMap<>();
@@ -52,13 +55,18 @@ public final class ClaimExtractor {
                 if (s.standalone != (pass == 1) || s.quantities.isEmpty()) continue;
                 List<Located> located = new ArrayList<>(s.quantities.size());
                 for (Quantity q : s.quantities) located.add(new Located(q, s.tokenAt(q.start()), s.tokenAt(q.end())));
+                Claim last = null;
                 for (int i = 0; i < located.size(); i++) {
                     if (i > 0 && conversion(s, located.get(i - 1), located.get(i))) continue;
                     Claim c = claim(article, s, located.get(i), located, pair);
+                    if (c == null && last != null) c = upFrom(s, located.get(i), last);
                     if (c == null) continue;
                     String key = c.key() + "=" + c.value() + "/" + c.valueHigh() + "/" + c.unit();
                     out.putIfAbsent(key, c);
+                    last = c;
                 }
+                Claim d = last == null ? null : derived(s, last);
+                if (d != null) out.putIfAbsent(d.key() + "=" + d.value() + "/" + d.valueHigh() + "/" + d.unit(), d);
             }
         }
         List<Claim> claims = new ArrayList<>(out.values());
@@ -67,6 +75,55 @@ public final class ClaimExtractor {
     }
 
     private record Located(Quantity q, int q0, int q1) {}
+
+    /** "values Acme at $3.2 billion, up from $1.1 billion in its Series C": the earlier valuation. */
+    private static Claim upFrom(Sentence s, Located lq, Claim last) {
+        Tokens t = s.tokens;
+        if (!last.attribute().equals("valuation") || !t.isWord(lq.q0 - 1, "from")) return null;
+        String p = t.word(lq.q0 - 2);
+        if (!(p.equals("up") || p.equals("down") || p.equals("rising") || p.equals("jumping") || p.equals("climbing"))) {
+            return null;
+        }
+        Quantity q = lq.q();
+        if (q.isPercent() || !q.unit().equals(last.unit())) return null;
+        return new Claim(last.articleId(), last.source(), last.subject(), null, "previous_valuation", null, q.value(),
+                q.valueHigh(), q.unit(), q.bound(), Modality.REPORTED, false, last.evidence(), last.start(), last.end());
+    }
+
+    /**
+     * "revenue of $870 million in 2024, and by the end of 2025 analysts predict this figure will double": a
+     * forecast stated relative to a figure just given. Only forward ("will double"), so a stated figure is never
+     * overwritten by arithmetic on another one.
+     */
+    private static Claim derived(Sentence s, Claim base) {
+        if (!base.attribute().startsWith("revenue") || base.valueHigh() != null) return null;
+        Tokens t = s.tokens;
+        for (int k = 0; k < t.size; k++) {
+            double factor = switch (t.word(k)) {
+                case "double" -> 2;
+                case "triple" -> 3;
+                case "quadruple" -> 4;
+                case "halve" -> 0.5;
+                default -> 0;
+            };
+            if (factor == 0) continue;
+            String p1 = t.word(k - 1);
+            if (!(p1.equals("will") || p1.equals("would") || p1.equals("could") || p1.equals("to"))) continue;
+            if (k < 4) continue;
+            String year = null;
+            for (int j = k - 1; j >= 0 && year == null; j--) {
+                if (isYear(t, j) && !t.original(j).equals(base.qualifier())) year = t.original(j);
+            }
+            for (int j = k + 1; j < t.size && j < k + 6 && year == null; j++) if (isYear(t, j)) year = t.original(j);
+            if (year == null || year.equals(base.qualifier())) return null;
+            Modality m = ModalityClassifier.classify(s, k);
+            if (m != Modality.SPECULATIVE) m = Modality.PROJECTED;
+            return new Claim(base.articleId(), base.source(), base.subject(), base.counterparty(), "revenue_projection",
+                    year, base.value() * factor, null, base.unit(), Bound.APPROX, m, true, base.evidence(),
+                    base.start(), base.end());
+        }
+        return null;
+    }
 
     /** "€4.5bn (£3.8bn)", "2.1 billion euros ($2.4 billion)": the bracketed figure restates the first in another currency. */
     private static boolean conversion(Sentence s, Located prev, Located cur) {
@@ -97,6 +154,8 @@ public final class ClaimExtractor {
         Modality modality = ModalityClassifier.classify(s, lq.q0);
         // a forecast figure is projected even when carried by "will reach"
         if (attribute.equals("revenue_projection") && modality != Modality.SPECULATIVE) modality = Modality.PROJECTED;
+        // "Globex is expected to invest": the future of the deal itself is planned; forecasts are of metrics
+        if (modality == Modality.PROJECTED && !attribute.startsWith("revenue")) modality = Modality.PLANNED;
         String evidence = article.text().substring(s.start, s.end);
         return new Claim(article.id(), article.sourceOrId(), subject, counterparty, attribute, qualifier, q.value(),
                 q.valueHigh(), q.unit(), q.bound(), modality, false, evidence, s.start, s.end);
@@ -121,6 +180,8 @@ public final class ClaimExtractor {
             "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying",
             "purchase", "purchased", "takeover", "backed", "sell", "sells", "sold", "selling", "sale", "offer",
             "offered", "offers", "bid", "stake");
+    private static final Set<String> NOUN_CUES = Set.of("bid", "offer", "proposal", "takeover", "acquisition", "deal");
+    private static final Set<String> DEAL_NOUNS = Set.of("deal", "agreement", "merger", "transaction", "tie-up");
     private static final Set<String> SELL = Set.of("sell", "sells", "sold", "selling", "sale", "divest", "divests",
             "divested", "offload", "offloads");
 
@@ -150,9 +211,11 @@ public final class ClaimExtractor {
         if (c < lq.q0 && AttributeClassifier.isAcquireVerb(t.word(c))) {
             String next = t.word(c + 1);
             // "bought a 15% stake" names the figure; "acquired a startup" names nothing
-            if (("a".equals(next) || "an".equals(next)) && lq.q0 > c + 3) return null;
+            if (("a".equals(next) || "an".equals(next)) && lq.q0 > c + 3 && !stakeNear(t, c + 2)) return null;
         }
         String subj = null, cp = null;
+        boolean subjFromBy = false;
+        boolean cpDescriptive = false;
         if (hasWord(t, from, to, "respectively")) {
             List<Mention> before = new ArrayList<>();
             for (Mention m : range) if (m.tok1 <= c) before.add(m);
@@ -182,6 +245,10 @@ public final class ClaimExtractor {
         for (Mention m : range) {
             String before = t.word(m.tok0 - 1), after = t.word(m.tok1);
             if ((before.equals("each") || before.equals("per")) && after.equals("share") && cp == null) cp = m.slug;
+            else if (before.equals("of") && (t.word(m.tok0 - 2).equals("shareholders")
+                    || t.word(m.tok0 - 2).equals("stockholders")) && cp == null) {
+                cp = m.slug; // "Shareholders of Initech will get $30"
+            }
             else if ((after.equals("shares") || after.equals("stock")) && m.tok0 > lq.q0 && subj == null
                     && !(before.equals("of") || before.equals("in"))) {
                 subj = m.slug;
@@ -194,12 +261,35 @@ public final class ClaimExtractor {
             if (stop >= 0 && m.tok0 > stop) break; // names after an unnamed object belong to its description
             String prev = t.word(m.tok0 - 1);
             if ("by".equals(prev) || "from".equals(prev) && cue.family() == AttributeClassifier.Family.INVEST) {
-                if (subj == null) subj = m.slug;
+                if (subj == null) {
+                    subj = m.slug;
+                    subjFromBy = "by".equals(prev);
+                }
+                continue;
+            }
+            // "under the deal with Globex": the other side of the deal
+            if ("with".equals(prev) && cp != null && subj == null && !m.slug.equals(cp) && !m.person
+                    && DEAL_NOUNS.contains(t.word(m.tok0 - 2))) {
+                subj = m.slug;
                 continue;
             }
             // "its retail arm" is something of its, not it
             if (m.kind == Mention.Kind.PRONOUN && t.isWord(m.tok0, "its")) continue;
-            if (cp == null && !m.slug.equals(subj) && !m.person) cp = m.slug;
+            if (cp == null && !m.slug.equals(subj) && !m.person) {
+                Mention head = describedName(s, m, range);
+                cp = head != null ? head.slug : m.slug;
+                cpDescriptive = head == null && m.kind == Mention.Kind.DESCRIPTIVE;
+            }
+        }
+        // "give Meta a 49 percent stake in the business": a description cannot be the holder named before it;
+        // it stands for the deal's other party
+        if (cpDescriptive && subj == null && pair[0] != null && pair[1] != null) {
+            for (Mention m : range) {
+                if (m.tok1 <= c && m.kind == Mention.Kind.NAME && m.slug.equals(cp)) {
+                    subj = m.slug;
+                    cp = m.slug.equals(pair[0]) ? pair[1] : m.slug.equals(pair[1]) ? pair[0] : null;
+                }
+            }
         }
         if (subj == null) {
             for (Mention m : range) {
@@ -210,6 +300,33 @@ public final class ClaimExtractor {
                 }
                 subj = m.slug;
             }
+        }
+        // "the board of Initech rejected Globex's $9 billion bid": a deal noun's other party named before it
+        if (cp == null && subj != null && NOUN_CUES.contains(t.word(c))) {
+            String other = null;
+            boolean adjacent = false;
+            for (Mention m : range) {
+                if (m.tok1 > c || m.person || m.kind != Mention.Kind.NAME) continue;
+                if (!m.slug.equals(subj)) other = m.slug;
+                else if (m.tok1 == c) adjacent = true;
+            }
+            // "Cisco completes $28 billion Splunk acquisition": the name right before the deal noun is the target
+            if (other != null && adjacent) {
+                cp = subj;
+                subj = other;
+            } else {
+                cp = other;
+            }
+        }
+        // "Initech was acquired by Globex": the name before a passive deal verb is the target
+        if (subjFromBy && cp == null) {
+            for (Mention m : range) if (m.tok1 <= c && !m.person && !m.slug.equals(subj)) cp = m.slug;
+        }
+        // "Initech, which Globex is buying for $7 billion": the relative pronoun stands for the sentence subject
+        int own = clauseStartOf(s, lq.q0);
+        if (cp == null && subj != null && (t.isWord(own + 1, "which") || t.isWord(own + 1, "that"))) {
+            Mention first = sentenceSubject(s, own);
+            if (first != null && !first.slug.equals(subj)) cp = first.slug;
         }
         // "Globex, which could one day float, invested ...": the sentence's subject, past a parenthetical clause
         if (subj == null && c > from) {
@@ -260,7 +377,7 @@ public final class ClaimExtractor {
                 break;
             }
         }
-        if (first == null || s.clause[first.tok0] != 0 || first.tok0 > 2 || first.tok1 >= from) return null;
+        if (first == null || s.clause[first.tok0] != 0 || first.tok0 > 2 || first.tok1 > from) return null;
         // only commas and parenthetical clauses between the name and the figure's clause
         if (first.tok1 < t.size && !t.isSym(first.tok1, ',')) return null;
         int k = first.tok1 + 1;
@@ -271,6 +388,14 @@ public final class ClaimExtractor {
             return null;
         }
         return first;
+    }
+
+    /** "bought a 20 per cent stake", "acquired a minority stake": the indefinite object is a stake. */
+    private static boolean stakeNear(Tokens t, int k) {
+        for (int j = k; j < t.size && j < k + 5; j++) {
+            if (t.type[j] == Tokens.NUM || t.isWord(j, "stake") || t.isWord(j, "stakes") || t.isSym(j, '%')) return true;
+        }
+        return false;
     }
 
     /** A name in the cue's own clause before it, and no deal verb: "gives Toyota a stake of about 1%". */
@@ -290,8 +415,24 @@ public final class ClaimExtractor {
     /** "VMware shareholders will receive": the name owns the shares being bought, so it is the target. */
     private static boolean holdersOf(Tokens t, Mention m) {
         String w = t.word(m.tok1);
-        return w.equals("shareholders") || w.equals("stockholders") || w.equals("holders") || w.equals("investors")
-                && false;
+        // not "investors": "X investors" are X's own backers, not holders of shares being bought
+        return w.equals("shareholders") || w.equals("stockholders") || w.equals("holders");
+    }
+
+    /**
+     * "Israeli AI infrastructure startup Run:ai": a name used as a modifier, then a descriptive head noun, then
+     * the name it describes; the described name is the party.
+     */
+    private static Mention describedName(Sentence s, Mention m, List<Mention> range) {
+        Tokens t = s.tokens;
+        for (int k = m.tok1; k < t.size && k < m.tok1 + 5; k++) {
+            if (t.type[k] != Tokens.WORD || EntityFinder.cap(t, k)) return null;
+            if (t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)) {
+                for (Mention n : range) if (n.tok0 == k + 1 && n.kind == Mention.Kind.NAME && !n.person) return n;
+                return null;
+            }
+        }
+        return null;
     }
 
     /** "to CVC", "to private equity firm CVC": the buyer follows "to" after a sale verb. */
@@ -317,7 +458,7 @@ public final class ClaimExtractor {
             String w = t.word(k);
             if (!"in".equals(w) && !"into".equals(w)) continue;
             int n = k + 1;
-            while (n < t.size && EntityFinder.DESCRIPTORS.contains(t.word(n))) n++; // "in rival Anthropic"
+            while (n < t.size && t.is(n, Lexicon.DESCRIPTORS)) n++; // "in rival Anthropic"
             if (n >= t.size) return -1;
             for (Mention m : range) if (m.tok0 == n) return -1;
             return NEUTRAL_OBJECTS.contains(t.word(n)) ? -1 : k;
@@ -332,6 +473,7 @@ public final class ClaimExtractor {
 
     /** Whose valuation or revenue: the organisation named nearest before the figure in its clause. */
     private static String singleParty(Sentence s, Located lq, String attribute, String[] pair) {
+        Tokens t = s.tokens;
         int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
         String best = null;
         for (Mention m : s.mentions) {
@@ -339,9 +481,17 @@ public final class ClaimExtractor {
             if (m.tok1 <= lq.q0) best = m.slug;
         }
         if (best != null) return best;
+        // "Bayer, which bought Monsanto ..., has a market value of €55 billion": the sentence's subject
+        Mention subject = sentenceSubject(s, from);
+        if (subject != null) return subject.slug;
+        // names after the figure: "a $28 billion valuation for X"; never for money raised (those are investors)
         for (Mention m : s.mentions) {
+            if (attribute.equals("funding_round")) break;
             if (!m.resolved() || m.attribution || m.person || m.tok0 < from || m.tok0 >= to) continue;
-            if (m.tok0 >= lq.q1) return m.slug;
+            if (m.tok0 >= lq.q1 && !t.isWord(m.tok0 - 1, "from") && !t.isWord(m.tok0 - 1, "by")
+                    && !t.isWord(m.tok0 - 1, "including")) {
+                return m.slug;
+            }
         }
         if ((attribute.equals("valuation") || attribute.equals("previous_valuation")) && pair[1] != null) return pair[1];
         for (Mention m : s.mentions) {

@@ -102,7 +102,7 @@ final class EntityFinder {
         for (Sentence s : sentences) {
             Tokens t = s.tokens;
             for (int k = 0; k < t.size; k++) {
-                if (!cap(t, k) || NOT_NAMES.contains(t.lower[k])) continue;
+                if (!cap(t, k) || t.is(k, Lexicon.NOT_NAMES)) continue;
                 if (!s.headline && !initialPosition(t, k)) capsMidSentence.add(t.lower[k]);
                 else if (initialPosition(t, k) && initialCount.merge(t.lower[k], 1, Integer::sum) >= 2) {
                     capsMidSentence.add(t.lower[k]);
@@ -137,28 +137,44 @@ final class EntityFinder {
             allCount.merge(r.core, 1, Integer::sum);
         }
         // persons: introduced by a title, or their surname used alone elsewhere
-        Set<String> persons = new HashSet<>();
+        Set<String> persons = new java.util.TreeSet<>(); // sorted: folding must not depend on hash order
         for (Run r : runs) if (r.title) persons.add(r.core);
         Map<String, String> fold = new HashMap<>();
         Set<String> upperSurface = new HashSet<>();
         for (Run r : runs) if (r.words.size() == 1 && r.words.get(0).equals(r.words.get(0).toUpperCase(Locale.ROOT))) upperSurface.add(r.core);
+        // indexes over the article's names, so folding is linear in their number
+        Map<String, List<String>> longerByFirst = new HashMap<>();
+        Map<String, List<String>> byInitials = new HashMap<>();
+        for (String c : coreCount.keySet()) {
+            int sp = c.indexOf(' ');
+            if (sp < 0) continue;
+            longerByFirst.computeIfAbsent(c.substring(0, sp), x -> new ArrayList<>()).add(c);
+            byInitials.computeIfAbsent(initials(c), x -> new ArrayList<>()).add(c);
+        }
         for (String c : coreCount.keySet()) {
             String[] w = c.split(" ");
             if (w.length >= 2 && w.length <= 3 && coreCount.containsKey(w[w.length - 1])
-                    && !startsAnother(w[w.length - 1], coreCount)) {
+                    && !longerByFirst.containsKey(w[w.length - 1])) {
                 persons.add(c);
             }
+        }
+        Map<String, String> surnames = new HashMap<>();
+        for (String p : persons) {
+            int sp = p.lastIndexOf(' ');
+            if (sp > 0) surnames.putIfAbsent(p.substring(sp + 1), p);
         }
         // a short form folds into the longer name it begins ("Scale" into "Scale AI", "Activision" into
         // "Activision Blizzard") unless the long form is rare next to it ("Amazon" is not "Amazon Web Services")
         for (String c : coreCount.keySet()) {
             String best = null;
             int bestCount = 0;
-            for (Map.Entry<String, Integer> e : coreCount.entrySet()) {
-                String l = e.getKey();
-                if (l.length() > c.length() && l.startsWith(c + " ") && e.getValue() > bestCount) {
+            int sp0 = c.indexOf(' ');
+            List<String> longer = longerByFirst.getOrDefault(sp0 < 0 ? c : c.substring(0, sp0), List.of());
+            for (String l : longer) {
+                int n = coreCount.get(l);
+                if (l.length() > c.length() && l.startsWith(c) && l.charAt(c.length()) == ' ' && n > bestCount) {
                     best = l;
-                    bestCount = e.getValue();
+                    bestCount = n;
                 }
             }
             if (best != null && !persons.contains(best) && !persons.contains(c)) {
@@ -171,26 +187,15 @@ final class EntityFinder {
             if (c.indexOf(' ') >= 0) continue;
             // "ADIA" for "Abu Dhabi Investment Authority": an acronym of a longer name in the same article
             if (c.length() >= 2 && c.length() <= 6 && upperSurface.contains(c)) {
-                String hit = null;
-                int hits = 0;
-                for (String l : coreCount.keySet()) {
-                    if (l.indexOf(' ') > 0 && initials(l).equals(c)) {
-                        hit = l;
-                        hits++;
-                    }
-                }
-                if (hits == 1) {
-                    fold.put(c, hit);
+                List<String> hits = byInitials.getOrDefault(c, List.of());
+                if (hits.size() == 1) {
+                    fold.put(c, hits.get(0));
                     continue;
                 }
             }
             // a surname alone: "Wang" for "Alexandr Wang"
-            for (String p : persons) {
-                if (p.endsWith(" " + c)) {
-                    fold.put(c, p);
-                    break;
-                }
-            }
+            String person = surnames.get(c);
+            if (person != null) fold.put(c, person);
         }
         Map<String, Integer> salience = new LinkedHashMap<>();
         for (Run r : runs) {
@@ -202,7 +207,8 @@ final class EntityFinder {
             if (slug == null) slug = slugify(canon);
             Mention m = new Mention(Mention.Kind.NAME, r.tok0, r.tok1, slug);
             m.person = persons.contains(canon);
-            m.attribution = isAttribution(r.s.tokens, r.tok0) || bracketed(r.s.tokens, r.tok0, r.tok1);
+            m.attribution = isAttribution(r.s.tokens, r.tok0) || bracketed(r.s.tokens, r.tok0, r.tok1)
+                    || dateline(r.s.tokens, r.tok0, r.tok1);
             r.s.mentions.add(m);
             if (!r.s.headline) salience.merge(slug, 1, Integer::sum);
         }
@@ -224,14 +230,9 @@ final class EntityFinder {
         return false;
     }
 
+    /** Capitalised, or a lower-case initial followed by capitals (eBay, xAI, iPhone). */
     static boolean cap(Tokens t, int k) {
-        if (t.type[k] != Tokens.WORD) return false;
-        String text = t.text;
-        int s = t.start[k], e = t.end[k];
-        if (Character.isUpperCase(text.charAt(s))) return true;
-        // eBay, xAI, iPhone: a lower-case initial followed by capitals
-        for (int i = s + 1; i < e; i++) if (Character.isUpperCase(text.charAt(i))) return true;
-        return false;
+        return t.type[k] == Tokens.WORD && t.capital[k];
     }
 
     /** First word of the sentence, or first after an opening quote, bullet or number. */
@@ -249,15 +250,15 @@ final class EntityFinder {
         Tokens t = s.tokens;
         int k = 0;
         while (k < t.size) {
-            if (!cap(t, k) || NOT_NAMES.contains(t.lower[k]) || DESCRIPTORS.contains(t.lower[k]) || insideQuantity(s, k)) {
+            if (!cap(t, k) || t.is(k, Lexicon.NOT_NAMES) || t.is(k, Lexicon.DESCRIPTORS) || insideQuantity(s, k)) {
                 k++;
                 continue;
             }
             int a = k;
             List<String> words = new ArrayList<>();
             while (k < t.size) {
-                if (cap(t, k) && !TITLES.contains(t.lower[k]) && !DESCRIPTORS.contains(t.lower[k]) && !insideQuantity(s, k)) {
-                    if (!words.isEmpty() && NOT_NAMES.contains(t.lower[k]) && !SUFFIXES.contains(t.lower[k])
+                if (cap(t, k) && !t.is(k, Lexicon.TITLES) && !t.is(k, Lexicon.DESCRIPTORS) && !insideQuantity(s, k)) {
+                    if (!words.isEmpty() && t.is(k, Lexicon.NOT_NAMES) && !t.is(k, Lexicon.SUFFIXES)
                             && !t.upper(k)) break;
                     words.add(t.original(k));
                     k++;
@@ -267,7 +268,7 @@ final class EntityFinder {
                     continue;
                 }
                 // "Bank of America", "Johnson & Johnson"
-                if (!words.isEmpty() && k + 1 < t.size && cap(t, k + 1) && !TITLES.contains(t.lower[k + 1])
+                if (!words.isEmpty() && k + 1 < t.size && cap(t, k + 1) && !t.is(k + 1, Lexicon.TITLES)
                         && (t.isWord(k, "of") || t.isSym(k, '&'))) {
                     words.add(t.original(k));
                     k++;
@@ -282,20 +283,26 @@ final class EntityFinder {
             int b = k;
             // drop a trailing connector or stop word: "Scale AI and", "Reuters The"
             while (b > a && (t.type[b - 1] != Tokens.WORD
-                    || NOT_NAMES.contains(t.lower[b - 1]) && !SUFFIXES.contains(t.lower[b - 1]) && !t.upper(b - 1))) {
+                    || t.is(b - 1, Lexicon.NOT_NAMES) && !t.is(b - 1, Lexicon.SUFFIXES) && !t.upper(b - 1))) {
                 b--;
                 words.remove(words.size() - 1);
             }
             // drop leading stop words and an unconfirmed sentence-initial word ("Citing Reuters", "Competitors are")
             int a2 = a;
-            while (a2 < b && (NOT_NAMES.contains(t.lower[a2]) || t.type[a2] != Tokens.WORD)) {
+            while (a2 < b && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
                 a2++;
                 words.remove(0);
             }
             if (a2 < b && initialPosition(t, a2) && !capsMidSentence.contains(t.lower[a2]) && !acronym(t, a2)
-                    && (b - a2 == 1 || t.lower[a2].endsWith("ing") || t.lower[a2].endsWith("ed"))) {
+                    && (b - a2 == 1 || t.lower[a2].endsWith("ing") || t.lower[a2].endsWith("ed")
+                    || COMMON_INITIAL.contains(t.lower[a2]))) {
                 a2++;
                 words.remove(0);
+                // "Shareholders of Initech": the connector left behind goes too
+                while (a2 < b && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
+                    a2++;
+                    words.remove(0);
+                }
             }
             // "British tycoon", "Chinese consumers": a nationality adjective before a common noun
             if (b - a2 == 1 && b < t.size && t.type[b] == Tokens.WORD && !cap(t, b) && demonym(t.lower[a2])) {
@@ -303,7 +310,7 @@ final class EntityFinder {
             }
             if (a2 < b && !words.isEmpty() && isName(words)) {
                 Run r = new Run(s, a2, b, words);
-                r.title = a2 > 0 && t.type[a2 - 1] == Tokens.WORD && TITLES.contains(t.lower[a2 - 1]);
+                r.title = a2 > 0 && t.type[a2 - 1] == Tokens.WORD && t.is(a2 - 1, Lexicon.TITLES);
                 out.add(r);
             }
             if (k == a) k++;
@@ -367,9 +374,17 @@ final class EntityFinder {
 
     /** "(Reuters)", "(AVGO.O)": a dateline source or a ticker in brackets, not a party. */
     private static boolean bracketed(Tokens t, int a, int b) {
+        if (a > 0 && t.isSym(a - 1, '/') && t.isSym(b, '/')) return true; // "/PRNewswire/"
         if (a == 0 || !t.isSym(a - 1, '(')) return false;
         for (int k = b; k < t.size && k < b + 4; k++) if (t.isSym(k, ')')) return true;
         return false;
+    }
+
+    /** "SAN FRANCISCO, March 5, 2025 /PRNewswire/ --": a place in capitals opening a press release. */
+    private static boolean dateline(Tokens t, int a, int b) {
+        if (a != 0 || b >= t.size || !t.isSym(b, ',')) return false;
+        for (int k = a; k < b; k++) if (t.type[k] == Tokens.WORD && !t.upper(k)) return false;
+        return b - a >= 1 && t.end[b - 1] - t.start[a] >= 4;
     }
 
     private static boolean isAttribution(Tokens t, int k) {
@@ -476,7 +491,7 @@ final class EntityFinder {
     private static boolean productBeforeHead(Tokens t, int h) {
         for (int k = h; k < t.size && k < h + 3; k++) {
             if (t.type[k] != Tokens.WORD) return false;
-            if (DESCRIPTIVE_HEADS.contains(t.lower[k]) || GENERIC_HEADS.contains(t.lower[k])) return k > h || false;
+            if (t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)) return k > h;
             if (!cap(t, k)) return false;
         }
         return false;

@@ -226,6 +226,8 @@ public final class QuantityParser {
         if (t.type[i] == Tokens.WORD) {
             // currency words before a number are at most three letters (USD, Rs, RM, PS, Y=); skip the rest fast
             if (t.end[i] - t.start[i] > 3 || i + 1 >= t.size) return i;
+            byte next = t.type[i + 1];
+            if (next != Tokens.NUM && !(next == Tokens.SYM && "$=.".indexOf(t.text.charAt(t.start[i + 1])) >= 0)) return i;
             String w = t.lower[i];
             String orig = t.original(i);
             // "US$89", "HK$", "C$" : handled when the "$" is reached; here the qualifier itself is skipped
@@ -420,7 +422,6 @@ public final class QuantityParser {
     /** "$75 U.S." repeats the currency after the number; swallow it so the span is whole. */
     private static int redundantSuffix(Tokens t, int j) {
         if (j < t.size && t.type[j] == Tokens.WORD && (t.lower[j].equals("u.s.") || t.lower[j].equals("u.s"))) return j + 1;
-        if (j < t.size && t.type[j] == Tokens.WORD && Currencies.ISO.contains(t.original(j)) && !t.attached(j)) return j;
         return j;
     }
 

@@ -25,12 +25,17 @@ final class ReferenceResolver {
         }
     }
 
-    /** Second pass, once the target is known (may be null). */
-    static void resolveDescriptive(List<Sentence> sentences, String target) {
+    /**
+     * Second pass, once the deal's parties are known (either may be null): a descriptive reference is the party
+     * named most recently before it ("the chipmaker" after a sentence about the buyer, "the powerhouse" after
+     * one ending with the target), else the target.
+     */
+    static void resolveDescriptive(List<Sentence> sentences, String investor, String target) {
         for (Sentence s : sentences) {
             for (Mention m : s.mentions) {
                 if (m.resolved() || m.kind != Mention.Kind.DESCRIPTIVE) continue;
-                m.slug = target != null ? target : antecedent(sentences, s, m);
+                String party = recentParty(sentences, s, m, investor, target);
+                m.slug = party != null ? party : target != null ? target : antecedent(sentences, s, m);
             }
         }
         // pronouns that found nothing before may now see a resolved descriptive reference
@@ -49,6 +54,28 @@ final class ReferenceResolver {
             for (Mention c : p.mentions) if (usable(c)) return c.slug;
         }
         return null;
+    }
+
+    private static String recentParty(List<Sentence> sentences, Sentence s, Mention m, String investor, String target) {
+        if (investor == null && target == null) return null;
+        for (int i = s.mentions.size() - 1; i >= 0; i--) {
+            Mention c = s.mentions.get(i);
+            if (c.tok1 <= m.tok0 && c.kind == Mention.Kind.NAME && isParty(c.slug, investor, target)) return c.slug;
+        }
+        for (int i = s.index - 1, seen = 0; i >= 0 && seen < 3; i--) {
+            Sentence p = sentences.get(i);
+            if (p.headline) continue;
+            seen++;
+            for (int j = p.mentions.size() - 1; j >= 0; j--) {
+                Mention c = p.mentions.get(j);
+                if (c.resolved() && !c.attribution && isParty(c.slug, investor, target)) return c.slug;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isParty(String slug, String investor, String target) {
+        return slug != null && (slug.equals(investor) || slug.equals(target));
     }
 
     private static boolean usable(Mention c) {

@@ -53,9 +53,13 @@ final class Sentence {
             int p = clauseStart(k - 1);
             k = p;
             c--;
-            // a short appositive just joined (", ekaterra,"): the clause it interrupts is the one to read
+            // a short appositive just joined (", ekaterra,") or an attribution (", people familiar with the
+            // matter said,"): the clause it interrupts is the one to read
             int len = clauseTo(p) - p;
-            if (len <= 6 && c > 0) {
+            String lastWord = tokens.word(clauseTo(p) - 1);
+            boolean attribution = lastWord.equals("said") || lastWord.equals("says") || lastWord.equals("reported")
+                    || lastWord.equals("added");
+            if ((len <= 6 || attribution) && c > 0) {
                 k = clauseStart(p - 1);
                 c--;
             }
@@ -80,6 +84,9 @@ final class Sentence {
 
     private static boolean isClauseBreak(Tokens t, int k) {
         char ch = t.text.charAt(t.start[k]);
+        // a glued colon or comma is inside a name or number ("Run:ai", "10:30"), not between clauses
+        boolean glued = k > 0 && t.attached(k) && k + 1 < t.size && t.attached(k + 1);
+        if ((ch == ',' || ch == ':') && glued) return false;
         if (ch == ',' || ch == ';' || ch == ':' || ch == '\u2014' || ch == '\u2015') return true;
         // a spaced dash (" – ", " - ") separates clauses; a glued one joins words or figures
         return Tokens.isDash(ch) && k > 0 && !t.attached(k) && k + 1 < t.size && !t.attached(k + 1);

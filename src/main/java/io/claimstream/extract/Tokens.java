@@ -20,6 +20,10 @@ final class Tokens {
     /** Number written with thousands separators ("1,062") or words: not a candidate for scale inheritance. */
     boolean[] grouped = new boolean[64];
     String[] lower = new String[64];
+    /** Word with a capital letter anywhere (Meta, eBay, AI): computed once, asked many times. */
+    boolean[] capital = new boolean[64];
+    /** {@link Lexicon} flags of each word. */
+    int[] flags = new int[64];
 
     private Tokens(String text) {
         this.text = text;
@@ -123,6 +127,8 @@ final class Tokens {
         for (int j = s; j < i && lowerAlready; j++) lowerAlready = !Character.isUpperCase(text.charAt(j));
         String w = text.substring(s, i);
         lower[k] = lowerAlready ? w : w.toLowerCase(java.util.Locale.ROOT);
+        capital[k] = !lowerAlready;
+        flags[k] = Lexicon.flags(lower[k]);
         return i;
     }
 
@@ -142,6 +148,13 @@ final class Tokens {
         num = java.util.Arrays.copyOf(num, n);
         grouped = java.util.Arrays.copyOf(grouped, n);
         lower = java.util.Arrays.copyOf(lower, n);
+        capital = java.util.Arrays.copyOf(capital, n);
+        flags = java.util.Arrays.copyOf(flags, n);
+    }
+
+    /** Word k has the {@link Lexicon} flag. */
+    boolean is(int k, int flag) {
+        return k >= 0 && k < size && type[k] == WORD && (flags[k] & flag) != 0;
     }
 
     boolean isWord(int k, String w) {

@@ -1,17 +1,13 @@
 package io.claimstream.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimstream.avro.Alert;
 import io.claimstream.avro.Article;
 import io.claimstream.config.ClientConfigs;
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
-import io.claimstream.serde.GenericAvroDeserializer;
 import io.claimstream.stream.Topics;
 import io.javalin.http.sse.SseClient;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,7 +37,7 @@ import java.util.function.Function;
  * <li>{@code consensus}: a key's new table value from {@code consensus} (one per claim that changed its state,
  *     also when the figure did not move), so a page can refresh the key's sources and chart;
  * <li>{@code article}: an article read from {@code articles} (id, source, title);
- * <li>{@code alert}: a record of the {@code alerts} topic, once that topic exists (it is another component's).
+ * <li>{@code alert}: an alert from {@code alerts} (what the watchlist found worth telling).
  * </ul>
  * read_committed, so nothing from an aborted transaction shows; no consumer group, so every instance sees every
  * partition. A new client first gets the last {@value #REPLAY} change, alert and article events. Those carry an id
@@ -50,7 +46,6 @@ import java.util.function.Function;
  */
 final class ChangeFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
-    static final String ALERTS = "alerts";
     static final int REPLAY = 50;
     private static final Duration TOPIC_CHECK = Duration.ofSeconds(5);
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
@@ -81,16 +76,14 @@ final class ChangeFeed implements AutoCloseable {
         p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.setProperty(ConsumerConfig.CLIENT_ID_CONFIG, "claimstream-change-feed");
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        var serdeConfig = io.claimstream.stream.StreamsSettings.serdeConfig(clientConfig);
         feeds.put(topics.changes().name(), new Feed("change", topics.changes().valueSerde().deserializer(),
                 v -> ConsensusJson.change((ConsensusChange) v), true));
         feeds.put(topics.consensus().name(), new Feed("consensus", topics.consensus().valueSerde().deserializer(),
                 v -> ConsensusJson.summary((Consensus) v), false));
         feeds.put(topics.articles().name(), new Feed("article", topics.articles().valueSerde().deserializer(),
                 v -> ConsensusJson.article((Article) v), true));
-        GenericAvroDeserializer alerts = new GenericAvroDeserializer();
-        alerts.configure(serdeConfig, false);
-        feeds.put(ALERTS, new Feed("alert", alerts, v -> alert((GenericRecord) v), true));
+        feeds.put(topics.alerts().name(), new Feed("alert", topics.alerts().valueSerde().deserializer(),
+                v -> ConsensusJson.alert((Alert) v), true));
         thread = new Thread(this::run, "claimstream-change-feed");
         thread.setDaemon(true);
     }
@@ -155,7 +148,7 @@ final class ChangeFeed implements AutoCloseable {
         }
     }
 
-    /** Picks up topics that appeared since the last look (alerts, or the others before the app created them). */
+    /** Picks up topics that appeared since the last look (before the application has created them, say). */
     private void assign(Set<TopicPartition> assigned) {
         Map<String, List<org.apache.kafka.common.PartitionInfo>> existing;
         existing = consumer.listTopics(Duration.ofSeconds(2));
@@ -202,15 +195,6 @@ final class ChangeFeed implements AutoCloseable {
                 while (recent.size() > REPLAY) recent.removeFirst();
             }
             for (SseSubscriber c : clients) if (!c.offer(event)) clients.remove(c);
-        }
-    }
-
-    /** Alerts belong to another component: passed on as they come, in Avro's own JSON rendering. */
-    private static JsonNode alert(GenericRecord record) {
-        try {
-            return ConsensusJson.MAPPER.readTree(GenericData.get().toString(record));
-        } catch (Exception e) {
-            return JsonNodeFactory.instance.objectNode().put("text", String.valueOf(record));
         }
     }
 

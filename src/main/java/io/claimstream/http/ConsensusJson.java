@@ -115,6 +115,26 @@ final class ConsensusJson {
         return o;
     }
 
+    static ObjectNode alert(io.claimstream.avro.Alert a) {
+        ObjectNode o = NODES.objectNode();
+        o.put("id", a.getId());
+        o.put("key", a.getKey());
+        o.put("unit", a.getUnit());
+        o.set("before", figure(a.getBefore()));
+        o.set("after", figure(a.getAfter()));
+        o.put("sources", a.getSources());
+        ObjectNode t = o.putObject("trigger");
+        t.put("article", a.getTrigger().getArticleId());
+        t.put("source", a.getTrigger().getSource());
+        t.put("url", a.getTrigger().getUrl());
+        t.put("evidence", a.getTrigger().getEvidence());
+        o.put("event_time", a.getEventTime().toString());
+        o.put("correction", a.getCorrection());
+        o.put("rule", a.getRule());
+        o.put("message", a.getMessage());
+        return o;
+    }
+
     static ObjectNode article(io.claimstream.avro.Article a) {
         ObjectNode o = NODES.objectNode();
         o.put("id", a.getId());

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -30,8 +31,29 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** Sends one article; its record timestamp is its published time, else {@code fallbackTime}. */
     public Future<RecordMetadata> publish(Article article, Instant fallbackTime) {
-        long timestamp = (article.getPublished() != null ? article.getPublished() : fallbackTime).toEpochMilli();
+        long timestamp = recordTimestamp(article, fallbackTime);
         return producer.send(new ProducerRecord<>(topic.name(), null, timestamp, article.getId(), article));
+    }
+
+    /** Sends one article; the future completes once the broker acknowledged it, or fails once the producer gave up. */
+    public CompletableFuture<RecordMetadata> send(Article article, Instant fallbackTime) {
+        long timestamp = recordTimestamp(article, fallbackTime);
+        CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(topic.name(), null, timestamp, article.getId(), article), (meta, error) -> {
+            if (error == null) acked.complete(meta);
+            else acked.completeExceptionally(error);
+        });
+        return acked;
+    }
+
+    /**
+     * The published time, never later than now: brokers refuse records stamped more than an hour ahead
+     * (log.message.timestamp.after.max.ms), and a mis-zoned feed date must not lose the article. The article
+     * itself keeps its published time, which is what event time is read from.
+     */
+    static long recordTimestamp(Article article, Instant fallbackTime) {
+        long stamped = (article.getPublished() != null ? article.getPublished() : fallbackTime).toEpochMilli();
+        return Math.min(stamped, System.currentTimeMillis());
     }
 
     public RecordMetadata publishAndWait(Article article, Instant fallbackTime) throws ExecutionException, InterruptedException {
@@ -45,5 +67,10 @@ public final class ArticlePublisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+    }
+
+    /** Closes within {@code timeout}: sends still unacknowledged then fail, and their futures say so. */
+    public void close(java.time.Duration timeout) {
+        producer.close(timeout);
     }
 }

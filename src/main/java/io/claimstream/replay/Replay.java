@@ -73,6 +73,7 @@ public final class Replay {
                             changeTopic.valueSerde().deserializer(), timeout)) {
                         changes.add(r.value());
                     }
+                    app.closeForGood();
                 }
                 return new Result(changes, table);
             } finally {

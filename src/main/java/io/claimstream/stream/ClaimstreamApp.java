@@ -1,8 +1,10 @@
 package io.claimstream.stream;
 
+import io.claimstream.alert.Watchlist;
 import io.claimstream.consensus.ConsensusConfig;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.extract.ClaimExtractor;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -42,7 +44,8 @@ public final class ClaimstreamApp implements AutoCloseable {
         this.topics = topics;
         ConsensusEngine engine = new ConsensusEngine(ConsensusConfig.fromProperties(config));
         Properties streamsConfig = streamsOnly(config);
-        this.streams = new KafkaStreams(ClaimstreamTopology.build(topics, new ClaimExtractor(), engine, streamsConfig, metrics), streamsConfig);
+        this.streams = new KafkaStreams(ClaimstreamTopology.build(topics, new ClaimExtractor(), engine,
+                Watchlist.fromProperties(config), streamsConfig, metrics), streamsConfig);
         streams.setUncaughtExceptionHandler(this::onUncaught);
         streams.setStateListener((now, before) -> {
             log.info("claimstream {} -> {}", before, now);
@@ -54,7 +57,8 @@ public final class ClaimstreamApp implements AutoCloseable {
     private static Properties streamsOnly(Properties all) {
         Properties p = new Properties();
         all.stringPropertyNames().stream()
-                .filter(k -> !k.startsWith("consensus.") && !k.startsWith("claimstream.") && !k.startsWith("http."))
+                .filter(k -> !k.startsWith("consensus.") && !k.startsWith("claimstream.") && !k.startsWith("ingest.")
+                        && !k.startsWith("alerts.") && !k.startsWith("http."))
                 .forEach(k -> p.setProperty(k, all.getProperty(k)));
         return p;
     }
@@ -93,5 +97,14 @@ public final class ClaimstreamApp implements AutoCloseable {
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Closes and leaves the consumer group at once, for a run that will not come back (a replay): otherwise the
+     * group keeps the member until its session times out and cannot be deleted.
+     */
+    public void closeForGood() {
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
     }
 }

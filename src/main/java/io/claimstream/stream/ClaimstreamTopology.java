@@ -1,6 +1,8 @@
 package io.claimstream.stream;
 
+import io.claimstream.alert.Watchlist;
 import io.claimstream.avro.Consensus;
+import io.claimstream.avro.ConsensusChange;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.extract.ClaimExtractor;
 import org.apache.kafka.common.serialization.Serdes;
@@ -25,6 +27,7 @@ import java.util.Properties;
  * <pre>
  * articles ─▶ extract claims ─▶ re-key by claim key ─▶ (claims repartition) ─▶ consensus store ─┬─▶ consensus
  *                                                                                               └─▶ consensus-changes
+ *                                                                                                    └─▶ watchlist ─▶ alerts
  * </pre>
  * No I/O happens here; the runner owns clients and lifecycles.
  */
@@ -32,15 +35,17 @@ public final class ClaimstreamTopology {
     private ClaimstreamTopology() {}
 
     /**
+     * @param watchlist     the changes it cares about also go to the alerts topic (nothing is added for an empty one)
      * @param streamsConfig the application's Streams configuration (topology-level settings are read from it)
      */
-    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, Properties streamsConfig) {
-        return build(topics, extractor, engine, streamsConfig, PipelineMetrics.NONE);
+    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, Watchlist watchlist,
+                                 Properties streamsConfig) {
+        return build(topics, extractor, engine, watchlist, streamsConfig, PipelineMetrics.NONE);
     }
 
     /** As above, reporting the processors' work to {@code metrics}. */
-    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, Properties streamsConfig,
-                                 PipelineMetrics metrics) {
+    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, Watchlist watchlist,
+                                 Properties streamsConfig, PipelineMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsConfig)));
 
         StoreBuilder<KeyValueStore<String, String>> articleKeys = Stores.keyValueStoreBuilder(
@@ -66,8 +71,9 @@ public final class ClaimstreamTopology {
         outcomes.mapValues(ConsensusProcessor.Outcome::consensus, Named.as("table-value"))
                 .to(consensus.name(), Produced.with(consensus.keySerde(), consensus.valueSerde()).withName("write-consensus"));
         var changes = topics.changes();
-        outcomes.flatMapValues(ConsensusProcessor.Outcome::changes, Named.as("changes"))
-                .to(changes.name(), Produced.with(changes.keySerde(), changes.valueSerde()).withName("write-changes"));
+        KStream<String, ConsensusChange> changeStream = outcomes.flatMapValues(ConsensusProcessor.Outcome::changes, Named.as("changes"));
+        changeStream.to(changes.name(), Produced.with(changes.keySerde(), changes.valueSerde()).withName("write-changes"));
+        AlertTopology.addTo(changeStream, topics, watchlist);
         return builder.build();
     }
 }

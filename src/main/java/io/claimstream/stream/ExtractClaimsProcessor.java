@@ -65,17 +65,21 @@ final class ExtractClaimsProcessor implements Processor<String, Article, String,
         for (String gone : before) {
             if (!byKey.containsKey(gone)) {
                 forward(gone, AvroMapping.retraction(gone, text.id(), text.sourceOrId(), text.url(), eventTime,
-                        ClaimExtractor.VERSION), eventTime);
+                        ClaimExtractor.VERSION), record);
             }
         }
         for (Map.Entry<String, Claim> e : byKey.entrySet()) {
-            forward(e.getKey(), AvroMapping.toAvro(e.getValue(), text.url(), eventTime, ClaimExtractor.VERSION), eventTime);
+            forward(e.getKey(), AvroMapping.toAvro(e.getValue(), text.url(), eventTime, ClaimExtractor.VERSION), record);
         }
         articleKeys.put(text.id(), String.join("\n", byKey.keySet()));
     }
 
-    private void forward(String key, io.claimstream.avro.Claim claim, long eventTime) {
-        context.forward(new Record<>(key, claim, eventTime));
+    /**
+     * The claim carries its event time in its payload; its record keeps the article record's timestamp, which the
+     * broker already accepted (a future-dated published time would be refused on the repartition topic).
+     */
+    private void forward(String key, io.claimstream.avro.Claim claim, Record<String, Article> article) {
+        context.forward(new Record<>(key, claim, article.timestamp()));
     }
 
     private static Set<String> keys(String joined) {

@@ -1,5 +1,6 @@
 package io.claimstream.stream;
 
+import io.claimstream.avro.Alert;
 import io.claimstream.avro.Article;
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
@@ -22,6 +23,7 @@ public final class Topics {
     public static final String CONSENSUS = "consensus";
     public static final String CHANGES = "consensus-changes";
     public static final String DEAD_LETTERS = "claimstream-dead-letters";
+    public static final String ALERTS = "alerts";
 
     /** A topic with the serdes of its keys and values. */
     public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {}
@@ -30,6 +32,7 @@ public final class Topics {
     private final Topic<String, io.claimstream.avro.Claim> claims;
     private final Topic<String, Consensus> consensus;
     private final Topic<String, ConsensusChange> changes;
+    private final Topic<String, Alert> alerts;
     private final String deadLetters;
 
     /**
@@ -42,6 +45,8 @@ public final class Topics {
         this.claims = new Topic<>("claims", Serdes.String(), avro(io.claimstream.avro.Claim.class, serdeConfig));
         this.consensus = new Topic<>(outputPrefix + CONSENSUS, Serdes.String(), avro(Consensus.class, serdeConfig));
         this.changes = new Topic<>(outputPrefix + CHANGES, Serdes.String(), avro(ConsensusChange.class, serdeConfig));
+        // Prefixed like the other outputs: a replay derives its alerts into a topic of its own that nothing delivers.
+        this.alerts = new Topic<>(outputPrefix + ALERTS, Serdes.String(), avro(Alert.class, serdeConfig));
         this.deadLetters = outputPrefix + DEAD_LETTERS;
     }
 
@@ -59,11 +64,12 @@ public final class Topics {
     public Topic<String, io.claimstream.avro.Claim> claims() { return claims; }
     public Topic<String, Consensus> consensus() { return consensus; }
     public Topic<String, ConsensusChange> changes() { return changes; }
+    public Topic<String, Alert> alerts() { return alerts; }
     public String deadLetters() { return deadLetters; }
 
     /** Every topic the application expects to exist before it starts (internal topics are Streams' own). */
     public List<String> required() {
-        return List.of(articles.name(), consensus.name(), changes.name(), deadLetters);
+        return List.of(articles.name(), consensus.name(), changes.name(), alerts.name(), deadLetters);
     }
 
     /** Topics that hold the latest value per key and are compacted rather than deleted by time. */

@@ -41,4 +41,18 @@ class ArticleStructureTest {
         assertThat(Articles.extract("")).isEmpty();
         assertThat(Articles.extract("Nothing to see here. Move along.")).isEmpty();
     }
+
+    @Test
+    void aRunOnTextWithoutSentenceEndsStaysLinear() {
+        // a flattened page: one "sentence" of 1.4 MB; sentences are capped so per-sentence work stays bounded
+        String blob = "Globex Corp will invest $5 billion in Initech Inc, valuing it at about 20% more than Hooli, "
+                .repeat(16_000);
+        long t0 = System.nanoTime();
+        List<Claim> claims = Articles.extract(blob);
+        assertThat(claims).isNotEmpty();
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(20.0);
+        for (SentenceSplitter.Span sp : SentenceSplitter.split(blob)) {
+            assertThat(sp.end() - sp.start()).isLessThanOrEqualTo(SentenceSplitter.MAX_SENTENCE);
+        }
+    }
 }

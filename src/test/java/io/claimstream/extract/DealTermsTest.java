@@ -70,4 +70,106 @@ class DealTermsTest {
         assertThat(Articles.extract("Retailers with strong sales channels to overseas buyers, such as Initech, "
                 + "rose 9.4 per cent to $84.")).isEmpty();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Initech was acquired by Globex for $5 billion in 2021.|globex>initech:deal_value|5e9",
+            "People familiar with the matter said Globex could pay more than $5 billion for Initech.|globex>initech:deal_value|5e9",
+            "Globex bought a 20 per cent stake in Initech for £300m in 2019.|globex>initech:investment_amount|3e8",
+            "Globex is set to take a 49% stake in Initech for $14.8 billion.|globex>initech:investment_amount|14.8e9",
+            "Initech, which Globex is buying for $7 billion, reported revenue of $900 million in 2023.|globex>initech:deal_value|7e9",
+            "Shareholders of Initech will get $30 per share under the deal with Globex.|globex>initech:price_per_share|30",
+            "Globex's $5 billion acquisition of Initech closed on Friday.|globex>initech:deal_value|5e9",
+            "Initech, which is 43.4 percent-owned by Globex, reported higher profits.|globex>initech:stake_percent|43.4",
+    })
+    void rolesInOtherPhrasings(String sentence, String key, double value) {
+        List<Claim> claims = Articles.extract(sentence);
+        assertThat(Articles.only(claims, key).value()).isCloseTo(value, org.assertj.core.data.Percentage.withPercentage(0.01));
+    }
+
+    @Test
+    void aValuationAfterAParentheticalBelongsToTheSentenceSubject() {
+        List<Claim> claims = Articles.extract("Globex, which bought Initech for $63 billion in 2018, has a market value "
+                + "of roughly $55 billion.");
+        assertThat(Articles.find(claims, "globex:valuation")).isPresent();
+        assertThat(Articles.find(claims, "globex>initech:deal_value")).isPresent();
+    }
+
+    @Test
+    void aForecastStatedRelativeToAFigureIsADerivedClaim() {
+        List<Claim> claims = Articles.extract("In 2023, Initech generated revenue of $400 million, and by the end of "
+                + "2024, analysts predict this figure will double.");
+        Claim stated = Articles.only(claims, "initech:revenue:2023");
+        Claim derived = Articles.only(claims, "initech:revenue_projection:2024");
+        assertThat(stated.derived()).isFalse();
+        assertThat(derived.derived()).isTrue();
+        assertThat(derived.value()).isEqualTo(800e6);
+        assertThat(derived.modality()).isEqualTo(io.claimstream.model.Modality.PROJECTED);
+        assertThat(derived.bound()).isEqualTo(io.claimstream.model.Bound.APPROX);
+    }
+
+    @Test
+    void aBackwardRelativeStatementDerivesNothing() {
+        // "double its 2024 figures" would give a 2024 revenue by arithmetic; only forward forecasts are derived
+        List<Claim> claims = Articles.extract("Initech projects 2025 revenue of around $2 billion, double its 2024 figures.");
+        assertThat(claims).noneMatch(Claim::derived);
+    }
+
+    @Test
+    void aDescriptiveReferenceIsTheDealPartyNamedMostRecently() {
+        List<Claim> claims = Articles.extract("Globex has agreed to acquire Initech for $700 million. "
+                + "Globex shares have doubled this year. The chipmaker reported revenue of $60.9 billion in 2024.");
+        assertThat(Articles.find(claims, "globex:revenue:2024")).isPresent();
+    }
+
+    @Test
+    void pressReleaseDatelinesAreNotParties() {
+        List<Claim> claims = Articles.extract("SAN FRANCISCO, March 5, 2025 /PRNewswire/ -- Initech Robotics, Inc. "
+                + "today announced that it has raised $250 million in Series D funding led by Hooli Ventures.\n"
+                + "The round values Initech at $3.2 billion, up from $1.1 billion in its Series C in 2022.");
+        assertThat(claims).noneMatch(c -> c.subject().contains("san-francisco") || c.subject().contains("prnewswire"));
+        assertThat(Articles.only(claims, "initech-robotics:funding_round").value()).isEqualTo(250e6);
+        assertThat(Articles.only(claims, "initech-robotics:valuation").value()).isEqualTo(3.2e9);
+        assertThat(Articles.only(claims, "initech-robotics:previous_valuation").value()).isEqualTo(1.1e9);
+    }
+
+    @Test
+    void theValueOfAStakeIsNoValuation() {
+        List<Claim> claims = Articles.extract("Globex owns about 49% of Initech. "
+                + "If Initech converts, Globex could receive a stake worth as much as $50 billion.");
+        assertThat(claims).noneMatch(c -> c.attribute().equals("valuation"));
+    }
+
+    @Test
+    void marketCapitalisationIsAValuation() {
+        List<Claim> claims = Articles.extract("Globex's market capitalization has risen above $2 trillion this year.");
+        assertThat(Articles.only(claims, "globex:valuation").bound()).isEqualTo(io.claimstream.model.Bound.AT_LEAST);
+    }
+
+    @Test
+    void anAttributionClauseDoesNotCutTheModalVerbOff() {
+        List<Claim> claims = Articles.extract("Globex has agreed to acquire Israeli robotics startup Initech, people "
+                + "familiar with the matter said, in a deal valued at roughly $700 million.");
+        Claim c = Articles.only(claims, "globex>initech:deal_value");
+        assertThat(c.modality()).isEqualTo(io.claimstream.model.Modality.PLANNED);
+    }
+
+    @Test
+    void moneyRaisedBelongsToTheRaiserNotTheInvestorsNamedAfterIt() {
+        List<Claim> claims = Articles.extract("Initech, founded in 2018 by two engineers, had raised $118 million "
+                + "from investors including Hooli Partners and Acme Capital.");
+        assertThat(Articles.find(claims, "initech:funding_round")).isPresent();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1} {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "The board of Initech rejected Globex's $9 billion bid, saying it undervalued the company.|globex>initech:deal_value|REPORTED",
+            "Globex is weighing an offer of roughly $9 billion for Initech, sources said.|globex>initech:deal_value|SPECULATIVE",
+            "Globex is expected to invest about $2 billion in Initech, according to a filing.|globex>initech:investment_amount|PLANNED",
+            "Globex completes $28 billion Initech acquisition|globex>initech:deal_value|REPORTED",
+            "Globex, which reportedly paid $9 billion for Initech, declined to comment.|globex>initech:deal_value|SPECULATIVE",
+    })
+    void bidsOffersAndTheFutureOfTheDeal(String sentence, String key, io.claimstream.model.Modality modality) {
+        assertThat(Articles.only(Articles.extract(sentence), key).modality()).isEqualTo(modality);
+    }
 }

@@ -166,26 +166,32 @@ class HttpApiIT {
     }
 
     @Test
-    void alertsAreStreamedOnceAnAlertsTopicExists() throws Exception {
+    void alertsAreStreamedAsTheyArrive() throws Exception {
         try (Stream s = openStream(null)) {
-            org.apache.avro.Schema schema = new org.apache.avro.Schema.Parser().parse(
-                    "{\"type\":\"record\",\"name\":\"TestAlert\",\"namespace\":\"it\",\"fields\":["
-                            + "{\"name\":\"key\",\"type\":\"string\"},{\"name\":\"message\",\"type\":\"string\"}]}");
-            org.apache.avro.generic.GenericRecord alert = new org.apache.avro.generic.GenericData.Record(schema);
-            alert.put("key", INVESTMENT);
-            alert.put("message", "figure moved by more than 5%");
-            io.claimstream.serde.GenericAvroSerializer values = new io.claimstream.serde.GenericAvroSerializer();
-            values.configure(Map.of("schema.registry.url", cluster.registryUrl()), false);
+            io.claimstream.avro.Alert alert = io.claimstream.avro.Alert.newBuilder()
+                    .setId("it-alert-1").setKey(INVESTMENT).setSubject("meta").setCounterparty("scale-ai")
+                    .setAttribute("investment_amount").setUnit("USD")
+                    .setBefore(new io.claimstream.avro.Figure(15e9, null, io.claimstream.avro.Bound.approx))
+                    .setAfter(new io.claimstream.avro.Figure(14.3e9, null, io.claimstream.avro.Bound.exact))
+                    .setSources(5)
+                    .setTrigger(io.claimstream.avro.Trigger.newBuilder().setArticleId("004").setSource("wire.example")
+                            .setEvidence("an enormous $14.3 billion investment").setStart(0).setEnd(10).build())
+                    .setEventTime(Instant.parse("2025-06-10T00:00:04Z"))
+                    .setRule("investment_amount moves").setMessage("Meta's Scale AI investment moved to $14.3 billion")
+                    .build();
+            var topic = new io.claimstream.stream.Topics(io.claimstream.stream.StreamsSettings.serdeConfig(server.config())).alerts();
             Properties p = new Properties();
             p.setProperty("bootstrap.servers", cluster.bootstrapServers());
-            try (KafkaProducer<String, org.apache.avro.generic.GenericRecord> producer =
-                         new KafkaProducer<>(p, new org.apache.kafka.common.serialization.StringSerializer(), values)) {
-                producer.send(new ProducerRecord<>(ChangeFeed.ALERTS, INVESTMENT, alert)).get();
+            try (KafkaProducer<String, io.claimstream.avro.Alert> producer =
+                         new KafkaProducer<>(p, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+                producer.send(new ProducerRecord<>(topic.name(), INVESTMENT, alert)).get();
             }
-            String[] event = take(s.events(), e -> e[0].equals("alert"));
+            String[] event = take(s.events(), e -> e[0].equals("alert") && e[1].contains("it-alert-1"));
             JsonNode a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(event[1]);
             assertThat(a.path("key").asText()).isEqualTo(INVESTMENT);
-            assertThat(a.path("message").asText()).isEqualTo("figure moved by more than 5%");
+            assertThat(a.path("message").asText()).isEqualTo("Meta's Scale AI investment moved to $14.3 billion");
+            assertThat(a.path("after").path("value").asDouble()).isCloseTo(14.3e9, within(1.0));
+            assertThat(a.path("rule").asText()).isEqualTo("investment_amount moves");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.claimstream.stream;
 
+import io.claimstream.alert.Watchlist;
 import io.claimstream.avro.Article;
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
@@ -51,7 +52,7 @@ class ClaimstreamTopologyTest {
         // The driver has no transactions to simulate, and under exactly_once_v2 it drops the dead-letter records of
         // the deserialization handler (a real broker keeps them: EmbeddedPipelineIT asserts that under EOS).
         props.setProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        var topology = ClaimstreamTopology.build(topics, new ClaimExtractor(), new ConsensusEngine(ConsensusConfig.defaults()), props);
+        var topology = ClaimstreamTopology.build(topics, new ClaimExtractor(), new ConsensusEngine(ConsensusConfig.defaults()), Watchlist.EMPTY, props);
         driver = new TopologyTestDriver(topology, props);
         articles = driver.createInputTopic(Topics.ARTICLES, topics.articles().keySerde().serializer(), topics.articles().valueSerde().serializer());
         changes = driver.createOutputTopic(Topics.CHANGES, topics.changes().keySerde().deserializer(), topics.changes().valueSerde().deserializer());
@@ -113,6 +114,18 @@ class ClaimstreamTopologyTest {
             String text = ArticleFiles.read(Path.of("seeds", c.getTrigger().getArticleId())).getText();
             assertThat(text.substring(c.getTrigger().getStart(), c.getTrigger().getEnd())).isEqualTo(c.getTrigger().getEvidence());
         }
+    }
+
+    @Test
+    void aFutureDatedArticleKeepsItsEventTimeButItsRecordsKeepTheAcceptedTimestamp() {
+        Instant tomorrow = T0.plusSeconds(86_400 * 2);
+        Article dated = Article.newBuilder().setId("wire-9").setSource("wire.example").setPublished(tomorrow)
+                .setText("Acme Corp. agreed to buy Widget Inc. for $2 billion in cash, the companies said on Monday.").build();
+        articles.pipeInput(dated.getId(), dated, T0);
+        TestRecord<String, ConsensusChange> change = changes.readRecord();
+        assertThat(change.getValue().getEventTime()).isEqualTo(tomorrow);
+        // a broker refuses records stamped more than an hour ahead: downstream records carry the article record's time
+        assertThat(change.getRecordTime()).isEqualTo(T0);
     }
 
     @Test
