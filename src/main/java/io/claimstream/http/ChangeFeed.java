@@ -160,6 +160,9 @@ final class ChangeFeed implements AutoCloseable {
             }
         }
         if (added.isEmpty()) return;
+        // Assigned before their offsets are asked for: a read_committed offset answer for a partition the consumer
+        // does not hold is logged as a warning, every time.
+        consumer.assign(assigned);
         Map<TopicPartition, Long> ends;
         Map<TopicPartition, Long> starts;
         try {
@@ -167,9 +170,9 @@ final class ChangeFeed implements AutoCloseable {
             starts = consumer.beginningOffsets(added);
         } catch (RuntimeException e) {
             added.forEach(assigned::remove); // look again next time
+            consumer.assign(assigned);
             throw e;
         }
-        consumer.assign(assigned);
         for (TopicPartition tp : added) {
             // Recent history for topics replayed to new clients; the table only from now (pages query it).
             long back = feeds.get(tp.topic()).history() ? REPLAY : 0;
