@@ -5,6 +5,8 @@ import io.claimstream.config.ClientConfigs;
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
 import io.claimstream.embedded.EmbeddedCluster;
+import io.claimstream.http.ClaimstreamServer;
+import io.claimstream.http.HttpSettings;
 import io.claimstream.ingest.ArticleFiles;
 import io.claimstream.ingest.ArticlePublisher;
 import io.claimstream.stream.ClaimstreamApp;
@@ -76,8 +78,12 @@ final class DemoCommand implements Callable<Integer> {
             defaults.putAll(cluster.clientConfig());
             defaults.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, "claimstream-demo");
             defaults.setProperty(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("streams").toString());
+            // A free port unless configured: a demo must not fail because something else holds 8080.
+            defaults.setProperty(HttpSettings.PORT, "0");
             Properties cfg = config.load(defaults);
-            try (ClaimstreamApp app = new ClaimstreamApp(cfg).start()) {
+            try (ClaimstreamServer server = ClaimstreamServer.start(cfg)) {
+                ClaimstreamApp app = server.app();
+                status("dashboard and API on %s", server.url());
                 app.awaitRunning(Duration.ofSeconds(60));
                 try (ChangeTail tail = new ChangeTail(cfg, app.topics());
                      ArticlePublisher publisher = new ArticlePublisher(cfg, app.topics());

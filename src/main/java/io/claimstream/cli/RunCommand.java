@@ -5,6 +5,7 @@ import io.claimstream.alert.deliver.AlertDelivery;
 import io.claimstream.alert.deliver.AlertSinks;
 import io.claimstream.config.Settings;
 import io.claimstream.embedded.EmbeddedCluster;
+import io.claimstream.http.ClaimstreamServer;
 import io.claimstream.ingest.IngestConfig;
 import io.claimstream.ingest.KafkaIngest;
 import io.claimstream.stream.ClaimstreamApp;
@@ -87,20 +88,28 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("claimstream run: " + e.getMessage());
             return 2;
         }
+        // Checked after the configuration, so a configuration error is reported as such wherever 8080 is taken.
+        int httpPort = io.claimstream.http.HttpSettings.from(cfg).port();
+        if (!Ports.free(httpPort)) {
+            System.err.printf("claimstream run: HTTP port %d is in use; choose another with -Dhttp.port=... (0 = any free one)%n", httpPort);
+            if (cluster != null) cluster.close();
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<KafkaIngest> ingest = new AtomicReference<>();
         AtomicReference<AlertDelivery> delivery = new AtomicReference<>();
-        try (ClaimstreamApp app = new ClaimstreamApp(cfg)) {
+        try (ClaimstreamServer server = ClaimstreamServer.start(cfg)) {
+            ClaimstreamApp app = server.app();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 // Sources first, so that nothing is handed to a producer or topology already closing.
                 KafkaIngest running = ingest.getAndSet(null);
                 if (running != null) running.close();
                 AlertDelivery delivering = delivery.getAndSet(null);
                 if (delivering != null) delivering.close();
-                app.close();
+                server.close();
                 stopped.countDown();
             }, "claimstream-shutdown"));
-            app.start();
+            System.err.println("claimstream: dashboard and API on " + server.url());
             app.awaitRunning(Duration.ofMinutes(2));
             System.err.println("claimstream: running as " + app.applicationId() + " against " + cfg.getProperty("bootstrap.servers")
                     + "; configuration: " + Settings.redacted(cfg));

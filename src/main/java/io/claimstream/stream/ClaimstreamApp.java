@@ -36,12 +36,16 @@ public final class ClaimstreamApp implements AutoCloseable {
     }
 
     public ClaimstreamApp(Properties config, Topics topics) {
+        this(config, topics, PipelineMetrics.NONE);
+    }
+
+    public ClaimstreamApp(Properties config, Topics topics, PipelineMetrics metrics) {
         this.config = config;
         this.topics = topics;
         ConsensusEngine engine = new ConsensusEngine(ConsensusConfig.fromProperties(config));
         Properties streamsConfig = streamsOnly(config);
         this.streams = new KafkaStreams(ClaimstreamTopology.build(topics, new ClaimExtractor(), engine,
-                Watchlist.fromProperties(config), streamsConfig), streamsConfig);
+                Watchlist.fromProperties(config), streamsConfig, metrics), streamsConfig);
         streams.setUncaughtExceptionHandler(this::onUncaught);
         streams.setStateListener((now, before) -> {
             log.info("claimstream {} -> {}", before, now);
@@ -53,7 +57,8 @@ public final class ClaimstreamApp implements AutoCloseable {
     private static Properties streamsOnly(Properties all) {
         Properties p = new Properties();
         all.stringPropertyNames().stream()
-                .filter(k -> !k.startsWith("consensus.") && !k.startsWith("claimstream.") && !k.startsWith("ingest.") && !k.startsWith("alerts."))
+                .filter(k -> !k.startsWith("consensus.") && !k.startsWith("claimstream.") && !k.startsWith("ingest.")
+                        && !k.startsWith("alerts.") && !k.startsWith("http."))
                 .forEach(k -> p.setProperty(k, all.getProperty(k)));
         return p;
     }

@@ -40,6 +40,12 @@ public final class ClaimstreamTopology {
      */
     public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, Watchlist watchlist,
                                  Properties streamsConfig) {
+        return build(topics, extractor, engine, watchlist, streamsConfig, PipelineMetrics.NONE);
+    }
+
+    /** As above, reporting the processors' work to {@code metrics}. */
+    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, Watchlist watchlist,
+                                 Properties streamsConfig, PipelineMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsConfig)));
 
         StoreBuilder<KeyValueStore<String, String>> articleKeys = Stores.keyValueStoreBuilder(
@@ -56,10 +62,10 @@ public final class ClaimstreamTopology {
         var articles = topics.articles();
         KStream<String, ConsensusProcessor.Outcome> outcomes = builder
                 .stream(articles.name(), Consumed.with(articles.keySerde(), articles.valueSerde()).withName("read-articles"))
-                .process(() -> new ExtractClaimsProcessor(extractor), Named.as("extract-claims"), ExtractClaimsProcessor.ARTICLE_KEYS_STORE)
+                .process(() -> new ExtractClaimsProcessor(extractor, metrics), Named.as("extract-claims"), ExtractClaimsProcessor.ARTICLE_KEYS_STORE)
                 .repartition(Repartitioned.<String, io.claimstream.avro.Claim>as(topics.claims().name())
                         .withKeySerde(topics.claims().keySerde()).withValueSerde(topics.claims().valueSerde()))
-                .process(() -> new ConsensusProcessor(engine), Named.as("fold-consensus"), ConsensusProcessor.STORE);
+                .process(() -> new ConsensusProcessor(engine, metrics), Named.as("fold-consensus"), ConsensusProcessor.STORE);
 
         var consensus = topics.consensus();
         outcomes.mapValues(ConsensusProcessor.Outcome::consensus, Named.as("table-value"))

@@ -27,11 +27,17 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
     record Outcome(Consensus consensus, List<ConsensusChange> changes) {}
 
     private final ConsensusEngine engine;
+    private final PipelineMetrics metrics;
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, Consensus> store;
 
     ConsensusProcessor(ConsensusEngine engine) {
+        this(engine, PipelineMetrics.NONE);
+    }
+
+    ConsensusProcessor(ConsensusEngine engine, PipelineMetrics metrics) {
         this.engine = engine;
+        this.metrics = metrics;
     }
 
     @Override
@@ -57,6 +63,7 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
         store.put(key, next);
         List<ConsensusChange> changes = new ArrayList<>(update.changes().size());
         for (Change change : update.changes()) changes.add(AvroMapping.toChange(key, unit, change));
+        metrics.changesEmitted(changes.size());
         context.forward(record.withValue(new Outcome(next, changes)));
     }
 

@@ -25,11 +25,17 @@ final class ExtractClaimsProcessor implements Processor<String, Article, String,
     static final String ARTICLE_KEYS_STORE = "article-claim-keys";
 
     private final ClaimExtractor extractor;
+    private final PipelineMetrics metrics;
     private ProcessorContext<String, io.claimstream.avro.Claim> context;
     private KeyValueStore<String, String> articleKeys;
 
     ExtractClaimsProcessor(ClaimExtractor extractor) {
+        this(extractor, PipelineMetrics.NONE);
+    }
+
+    ExtractClaimsProcessor(ClaimExtractor extractor, PipelineMetrics metrics) {
         this.extractor = extractor;
+        this.metrics = metrics;
     }
 
     @Override
@@ -48,7 +54,12 @@ final class ExtractClaimsProcessor implements Processor<String, Article, String,
 
         // One claim per key and article: the first, as the extractor orders them (headline figures repeat).
         Map<String, Claim> byKey = new LinkedHashMap<>();
-        for (Claim claim : extractor.extract(text)) byKey.putIfAbsent(claim.key(), claim);
+        metrics.articleRead();
+        long started = System.nanoTime();
+        var claims = extractor.extract(text);
+        metrics.extractionTime(System.nanoTime() - started);
+        metrics.claimsExtracted(claims.size());
+        for (Claim claim : claims) byKey.putIfAbsent(claim.key(), claim);
 
         Set<String> before = keys(articleKeys.get(text.id()));
         for (String gone : before) {

@@ -92,7 +92,8 @@ class KillAndRestartIT {
                 "-Dbootstrap.servers=" + cluster.bootstrapServers(),
                 "-Dschema.registry.url=" + cluster.registryUrl(),
                 "-Dapplication.id=" + appId,
-                "-Dstate.dir=" + dir.resolve("state"));
+                "-Dstate.dir=" + dir.resolve("state"),
+                "-Dhttp.port=0"); // run serves HTTP on 8080 by default, which a concurrent build may hold
         File log = dir.resolve("app-" + System.nanoTime() + ".log").toFile();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }

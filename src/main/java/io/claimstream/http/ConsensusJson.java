@@ -1,0 +1,212 @@
+package io.claimstream.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimstream.avro.Consensus;
+import io.claimstream.avro.ConsensusChange;
+import io.claimstream.consensus.Change;
+import io.claimstream.consensus.ConsensusEngine;
+import io.claimstream.consensus.Evidence;
+import io.claimstream.consensus.Figure;
+import io.claimstream.consensus.KeyHistory;
+import io.claimstream.consensus.WeightedEvidence;
+import io.claimstream.stream.AvroMapping;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The JSON the API and the change stream speak. Field names are snake_case like the Avro schemas', so a reader
+ * of one knows the other; instants are ISO-8601 strings; an unbounded end of an interval is null.
+ */
+final class ConsensusJson {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ConsensusJson() {}
+
+    /** One key in the list: its figure, range and number of sources, without the claims. */
+    static ObjectNode summary(Consensus c) {
+        ObjectNode o = NODES.objectNode();
+        o.put("key", c.getKey());
+        o.put("subject", c.getSubject());
+        o.put("counterparty", c.getCounterparty());
+        o.put("attribute", c.getAttribute());
+        o.put("qualifier", c.getQualifier());
+        o.put("unit", c.getUnit());
+        o.set("figure", figure(c.getFigure()));
+        o.put("low", c.getLow());
+        o.put("high", c.getHigh());
+        o.put("sources", c.getClaims().size());
+        o.put("agreeing", c.getAgreeing());
+        o.put("disagreeing", c.getDisagreeing());
+        o.put("confidence", c.getConfidence());
+        o.put("event_time", c.getEventTime().toString());
+        return o;
+    }
+
+    /** One key in full: the summary plus each source's current claim, and whether it agrees with the figure. */
+    static ObjectNode detail(Consensus c, ConsensusEngine engine) {
+        ObjectNode o = summary(c);
+        ArrayNode claims = o.putArray("claims");
+        for (WeightedEvidence w : engine.current(AvroMapping.history(c)).claims()) {
+            ObjectNode claim = claim(w.evidence(), engine);
+            claim.put("weight", w.weight());
+            claim.put("agrees", w.agrees());
+            claims.add(claim);
+        }
+        return o;
+    }
+
+    /**
+     * The audit timeline, as {@code audit --json} prints it, plus every claim ever received with its interval:
+     * what a chart of the figure over time needs.
+     */
+    static ObjectNode history(Consensus c, ConsensusEngine engine) {
+        KeyHistory history = AvroMapping.history(c);
+        ObjectNode o = NODES.objectNode();
+        o.put("key", c.getKey());
+        o.put("unit", c.getUnit());
+        ArrayNode timeline = o.putArray("timeline");
+        for (Change change : engine.timeline(history)) {
+            ObjectNode e = timeline.addObject();
+            e.put("event_time", Instant.ofEpochMilli(change.eventTime()).toString());
+            e.set("before", figure(change.before()));
+            e.set("after", figure(change.after()));
+            e.put("sources", change.sources());
+            e.put("correction", change.correction());
+            e.set("trigger", evidence(change.trigger()));
+            ArrayNode behind = e.putArray("claims");
+            for (WeightedEvidence w : engine.standingAt(history, change.eventTime()).claims()) {
+                ObjectNode claim = claim(w.evidence(), engine);
+                claim.put("weight", w.weight());
+                claim.put("agrees", w.agrees());
+                behind.add(claim);
+            }
+        }
+        ArrayNode claims = o.putArray("claims");
+        for (Evidence e : history.claims()) {
+            ObjectNode claim = claim(e, engine);
+            claim.put("retracted", e.retracted());
+            claims.add(claim);
+        }
+        o.set("current", detail(c, engine));
+        return o;
+    }
+
+    static ObjectNode change(ConsensusChange c) {
+        ObjectNode o = NODES.objectNode();
+        o.put("key", c.getKey());
+        o.put("unit", c.getUnit());
+        o.set("before", figure(c.getBefore()));
+        o.set("after", figure(c.getAfter()));
+        o.put("sources", c.getSources());
+        ObjectNode t = o.putObject("trigger");
+        t.put("article", c.getTrigger().getArticleId());
+        t.put("source", c.getTrigger().getSource());
+        t.put("url", c.getTrigger().getUrl());
+        t.put("evidence", c.getTrigger().getEvidence());
+        t.put("start", c.getTrigger().getStart());
+        t.put("end", c.getTrigger().getEnd());
+        o.put("event_time", c.getEventTime().toString());
+        o.put("correction", c.getCorrection());
+        return o;
+    }
+
+    static ObjectNode alert(io.claimstream.avro.Alert a) {
+        ObjectNode o = NODES.objectNode();
+        o.put("id", a.getId());
+        o.put("key", a.getKey());
+        o.put("unit", a.getUnit());
+        o.set("before", figure(a.getBefore()));
+        o.set("after", figure(a.getAfter()));
+        o.put("sources", a.getSources());
+        ObjectNode t = o.putObject("trigger");
+        t.put("article", a.getTrigger().getArticleId());
+        t.put("source", a.getTrigger().getSource());
+        t.put("url", a.getTrigger().getUrl());
+        t.put("evidence", a.getTrigger().getEvidence());
+        o.put("event_time", a.getEventTime().toString());
+        o.put("correction", a.getCorrection());
+        o.put("rule", a.getRule());
+        o.put("message", a.getMessage());
+        return o;
+    }
+
+    static ObjectNode article(io.claimstream.avro.Article a) {
+        ObjectNode o = NODES.objectNode();
+        o.put("id", a.getId());
+        o.put("source", a.getSource());
+        o.put("title", a.getTitle());
+        o.put("url", a.getUrl());
+        o.put("published", a.getPublished() == null ? null : a.getPublished().toString());
+        return o;
+    }
+
+    static ObjectNode list(List<ObjectNode> keys, List<String> unreachable) {
+        ObjectNode o = NODES.objectNode();
+        o.putArray("consensus").addAll(keys);
+        ArrayNode missing = o.putArray("unreachable");
+        unreachable.forEach(missing::add);
+        return o;
+    }
+
+    static ObjectNode error(String message) {
+        return NODES.objectNode().put("error", message);
+    }
+
+    private static ObjectNode claim(Evidence e, ConsensusEngine engine) {
+        ObjectNode o = evidence(e);
+        o.set("figure", e.retracted() ? null : figure(e.figure()));
+        double tolerance = engine.config().approxTolerance();
+        o.put("low", e.retracted() ? null : finite(e.low(tolerance)));
+        o.put("high", e.retracted() ? null : finite(e.high(tolerance)));
+        o.put("modality", e.modality().wire());
+        o.put("derived", e.derived());
+        return o;
+    }
+
+    private static ObjectNode evidence(Evidence e) {
+        ObjectNode o = NODES.objectNode();
+        o.put("article", e.articleId());
+        o.put("source", e.source());
+        o.put("url", e.url());
+        o.put("evidence", e.evidence());
+        o.put("start", e.start());
+        o.put("end", e.end());
+        o.put("event_time", Instant.ofEpochMilli(e.eventTime()).toString());
+        return o;
+    }
+
+    private static ObjectNode figure(Figure f) {
+        if (f == null) return null;
+        ObjectNode o = NODES.objectNode();
+        o.put("value", f.value());
+        o.put("value_high", f.valueHigh());
+        o.put("bound", f.bound().wire());
+        return o;
+    }
+
+    private static ObjectNode figure(io.claimstream.avro.Figure f) {
+        if (f == null) return null;
+        ObjectNode o = NODES.objectNode();
+        o.put("value", f.getValue());
+        o.put("value_high", f.getValueHigh());
+        o.put("bound", f.getBound().name());
+        return o;
+    }
+
+    private static Double finite(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+
+    static String write(Object node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

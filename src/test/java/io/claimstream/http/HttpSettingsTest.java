@@ -1,0 +1,40 @@
+package io.claimstream.http;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HttpSettingsTest {
+    @Test
+    void localhostAndPort8080ByDefault() {
+        assertThat(HttpSettings.from(new Properties())).isEqualTo(new HttpSettings("localhost", 8080));
+    }
+
+    @Test
+    void advertisesTheActualPortWhenThePortWasPickedFree() {
+        Properties p = props("http.port", "0");
+        assertThat(HttpSettings.from(p).advertised(p, 54321)).isEqualTo("localhost:54321");
+    }
+
+    @Test
+    void aConfiguredApplicationServerWins() {
+        Properties p = props("http.host", "0.0.0.0", "application.server", "node-7.internal:8080");
+        assertThat(HttpSettings.from(p).advertised(p, 8080)).isEqualTo("node-7.internal:8080");
+    }
+
+    @Test
+    void aWildcardHostWithoutApplicationServerIsRefused() {
+        Properties p = props("http.host", "0.0.0.0");
+        assertThatThrownBy(() -> HttpSettings.from(p).advertised(p, 8080))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("application.server");
+    }
+
+    private static Properties props(String... kv) {
+        Properties p = new Properties();
+        for (int i = 0; i < kv.length; i += 2) p.setProperty(kv[i], kv[i + 1]);
+        return p;
+    }
+}
