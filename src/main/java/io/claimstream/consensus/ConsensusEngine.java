@@ -74,6 +74,66 @@ public final class ConsensusEngine {
         return new Update(next, after.standing(), changes);
     }
 
+    /**
+     * Where the replay of a history ends: the size and newest event time of the history it belongs to, the
+     * figure its last step showed (the incumbent of the next step) and the figure of its last change (what was
+     * published). With it, a claim newer than every claim of that history costs one evaluation instead of a
+     * replay of the whole history: {@link #apply(KeyHistory, Tail, Evidence)}.
+     */
+    public record Tail(int size, long latestEventTime, Figure figure, Figure published) {
+        /** Whether this is the tail of {@code history} (by size and newest event time: a cheap guard, not a proof). */
+        public boolean matches(KeyHistory history) {
+            return size == history.size() && latestEventTime == history.latestEventTime();
+        }
+    }
+
+    /** An {@link Update} with the tail of its new history. */
+    public record Step(Update update, Tail tail) {}
+
+    /** The tail of {@code history}: one full replay. */
+    public Tail tail(KeyHistory history) {
+        Replay r = replay(history, Long.MAX_VALUE);
+        return new Tail(history.size(), history.latestEventTime(), r.standing().figure(), r.published());
+    }
+
+    /**
+     * {@link #apply(KeyHistory, Evidence)} with the tail of {@code history} known (null or stale: the full replay).
+     * A claim with an event time strictly newer than every claim in the history is the last step of the new
+     * history's replay: the standing is one evaluation of the current claims with the tail's figure as incumbent,
+     * and the result is identical to the full replay's. Anything else (late, equal newest time, redelivery) replays.
+     */
+    public Step apply(KeyHistory history, Tail tail, Evidence claim) {
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(claim, "claim");
+        boolean newest = history.isEmpty() || claim.eventTime() > history.latestEventTime();
+        if (!newest || tail == null || !tail.matches(history)) {
+            Update u = apply(history, claim);
+            return new Step(u, u.history() == history && tail != null && tail.matches(history) ? tail : tail(u.history()));
+        }
+        KeyHistory next = history.with(claim);
+        Standing standing = evaluate(currentClaims(next.claims()), tail.figure());
+        List<Change> changes = List.of();
+        Figure published = tail.published();
+        if (Figure.moved(published, standing.figure(), config.moveTolerance())) {
+            changes = List.of(new Change(tail.figure(), standing.figure(), claim, claim.eventTime(), false,
+                    standing.sources()));
+            published = standing.figure();
+        }
+        return new Step(new Update(next, standing, changes),
+                new Tail(next.size(), next.latestEventTime(), standing.figure(), published));
+    }
+
+    /** The current claims after every claim of a canonical history: what the replay's last step evaluates. */
+    private static List<Evidence> currentClaims(List<Evidence> claims) {
+        Map<String, List<Evidence>> bySource = new LinkedHashMap<>();
+        Map<List<String>, Long> retractedAsOf = new HashMap<>();
+        for (Evidence e : claims) {
+            if (e.retracted()) retractedAsOf.merge(List.of(e.source(), e.articleId()), e.eventTime(), Math::max);
+            else bySource.computeIfAbsent(e.source(), s -> new ArrayList<>()).add(e);
+        }
+        return currentClaims(bySource, retractedAsOf);
+    }
+
     /** The consensus as of event time {@code eventTime}: a function of the claims with eventTime ≤ it. */
     public Standing standingAt(KeyHistory history, long eventTime) {
         return replay(history, eventTime).standing();
