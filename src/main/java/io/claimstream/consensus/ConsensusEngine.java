@@ -54,9 +54,18 @@ public final class ConsensusEngine {
      * </ul>
      */
     public Update apply(KeyHistory history, Evidence claim) {
+        return replayed(history, claim).update();
+    }
+
+    /** {@link #apply(KeyHistory, Evidence)} by replay, with the tail of the new history (from the same replay). */
+    private Step replayed(KeyHistory history, Evidence claim) {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(claim, "claim");
-        if (history.contains(claim)) return new Update(history, current(history), List.of());
+        if (history.contains(claim)) {
+            Replay r = replay(history, Long.MAX_VALUE);
+            return new Step(new Update(history, r.standing(), List.of()),
+                    new Tail(history.size(), history.latestEventTime(), r.standing().figure(), r.published()));
+        }
         boolean late = !history.isEmpty() && claim.eventTime() < history.latestEventTime();
         KeyHistory next = history.with(claim);
         Replay after = replay(next, Long.MAX_VALUE);
@@ -71,7 +80,8 @@ public final class ConsensusEngine {
             changes = List.of(new Change(before.standing().figure(), after.standing().figure(), claim,
                     claim.eventTime(), late, after.standing().sources()));
         }
-        return new Update(next, after.standing(), changes);
+        return new Step(new Update(next, after.standing(), changes),
+                new Tail(next.size(), next.latestEventTime(), after.standing().figure(), after.published()));
     }
 
     /**
@@ -106,10 +116,7 @@ public final class ConsensusEngine {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(claim, "claim");
         boolean newest = history.isEmpty() || claim.eventTime() > history.latestEventTime();
-        if (!newest || tail == null || !tail.matches(history)) {
-            Update u = apply(history, claim);
-            return new Step(u, u.history() == history && tail != null && tail.matches(history) ? tail : tail(u.history()));
-        }
+        if (!newest || tail == null || !tail.matches(history)) return replayed(history, claim);
         KeyHistory next = history.with(claim);
         Standing standing = evaluate(currentClaims(next.claims()), tail.figure());
         List<Change> changes = List.of();

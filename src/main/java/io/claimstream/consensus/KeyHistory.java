@@ -53,6 +53,48 @@ public record KeyHistory(List<Evidence> claims) {
         return n == claims.size() ? this : new KeyHistory(claims.subList(0, n));
     }
 
+    /**
+     * This history cut to about {@code limit} entries (0 or less: no limit), for keys whose coverage never stops.
+     * The oldest entries go first, but never what decides the current standing: each source's newest claim, its
+     * current claim (the newest not withdrawn), and the retractions of those claims' articles. So the current
+     * claims, hence {@link ConsensusEngine#apply(KeyHistory, ConsensusEngine.Tail, Evidence)} of a newer claim,
+     * are exactly as without the cut. What is lost: the standing at event times before the cut and the timeline
+     * there, the fallback of a source to a dropped older claim when its newest article is later retracted, and a
+     * late claim older than the cut is replayed over the kept claims only. When more sources than {@code limit}
+     * stand, all of them are kept: the limit is on superseded claims, not on sources.
+     */
+    public KeyHistory compacted(int limit) {
+        if (limit <= 0 || claims.size() <= limit) return this;
+        java.util.Map<String, Evidence> newest = new java.util.HashMap<>(), current = new java.util.HashMap<>();
+        java.util.Map<List<String>, Long> retractedAsOf = new java.util.HashMap<>();
+        for (Evidence e : claims) {
+            if (e.retracted()) retractedAsOf.merge(List.of(e.source(), e.articleId()), e.eventTime(), Math::max);
+        }
+        for (int i = claims.size() - 1; i >= 0; i--) {
+            Evidence e = claims.get(i);
+            if (e.retracted()) continue;
+            newest.putIfAbsent(e.source(), e);
+            Long withdrawn = retractedAsOf.get(List.of(e.source(), e.articleId()));
+            if (withdrawn == null || withdrawn < e.eventTime()) current.putIfAbsent(e.source(), e);
+        }
+        java.util.Set<Evidence> keep = new java.util.HashSet<>(newest.values());
+        keep.addAll(current.values());
+        java.util.Set<List<String>> keptArticles = new java.util.HashSet<>();
+        for (Evidence e : keep) keptArticles.add(List.of(e.source(), e.articleId()));
+        int droppable = claims.size() - limit;
+        List<Evidence> out = new ArrayList<>(Math.max(limit, keep.size()));
+        for (Evidence e : claims) {
+            boolean pinned = keep.contains(e)
+                    || (e.retracted() && keptArticles.contains(List.of(e.source(), e.articleId())));
+            if (!pinned && droppable > 0) {
+                droppable--;
+                continue;
+            }
+            out.add(e);
+        }
+        return new KeyHistory(out);
+    }
+
     /** Event time of the newest claim; Long.MIN_VALUE when empty. */
     public long latestEventTime() {
         return claims.isEmpty() ? Long.MIN_VALUE : claims.get(claims.size() - 1).eventTime();

@@ -35,6 +35,15 @@ public final class ClaimstreamTopology {
      * @param streamsConfig the application's Streams configuration (topology-level settings are read from it)
      */
     public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, Properties streamsConfig) {
+        return build(topics, extractor, engine, streamsConfig, 0);
+    }
+
+    /**
+     * @param historyLimit claims kept per key in the consensus store, 0 for all ({@code consensus.history.limit};
+     *                     see {@link io.claimstream.consensus.KeyHistory#compacted})
+     */
+    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, Properties streamsConfig,
+                                 int historyLimit) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsConfig)));
 
         StoreBuilder<KeyValueStore<String, String>> articleKeys = Stores.keyValueStoreBuilder(
@@ -54,7 +63,7 @@ public final class ClaimstreamTopology {
                 .process(() -> new ExtractClaimsProcessor(extractor), Named.as("extract-claims"), ExtractClaimsProcessor.ARTICLE_KEYS_STORE)
                 .repartition(Repartitioned.<String, io.claimstream.avro.Claim>as(topics.claims().name())
                         .withKeySerde(topics.claims().keySerde()).withValueSerde(topics.claims().valueSerde()))
-                .process(() -> new ConsensusProcessor(engine), Named.as("fold-consensus"), ConsensusProcessor.STORE);
+                .process(() -> new ConsensusProcessor(engine, historyLimit), Named.as("fold-consensus"), ConsensusProcessor.STORE);
 
         var consensus = topics.consensus();
         outcomes.mapValues(ConsensusProcessor.Outcome::consensus, Named.as("table-value"))

@@ -46,8 +46,16 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
     };
     static final int TAIL_CACHE_KEYS = 20_000;
 
+    private final int historyLimit;
+
     ConsensusProcessor(ConsensusEngine engine) {
+        this(engine, 0);
+    }
+
+    /** @param historyLimit claims kept per key, 0 for all (see {@link KeyHistory#compacted}) */
+    ConsensusProcessor(ConsensusEngine engine, int historyLimit) {
         this.engine = engine;
+        this.historyLimit = historyLimit;
     }
 
     @Override
@@ -78,11 +86,13 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
             tail = null;
         }
         ConsensusEngine.Step step = engine.apply(history, tail, AvroMapping.toEvidence(record.value()));
-        tails.put(key, step.tail());
         Update update = step.update();
         if (update.history().equals(history)) return; // a claim seen before: replays and re-polls change nothing
 
-        Consensus next = AvroMapping.toConsensus(key, unit, update.history(), update.standing());
+        KeyHistory kept = update.history().compacted(historyLimit);
+        ConsensusEngine.Tail t = step.tail();
+        tails.put(key, new ConsensusEngine.Tail(kept.size(), kept.latestEventTime(), t.figure(), t.published()));
+        Consensus next = AvroMapping.toConsensus(key, unit, kept, update.standing());
         store.put(key, next);
         List<ConsensusChange> changes = new ArrayList<>(update.changes().size());
         for (Change change : update.changes()) changes.add(AvroMapping.toChange(key, unit, change));
