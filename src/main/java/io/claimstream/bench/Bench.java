@@ -62,7 +62,7 @@ import java.util.function.Consumer;
  */
 public final class Bench {
     public record Options(int articles, long seed, int latencyRate, int latencySeconds, int warmupSeconds,
-                          long replayArticles, String replayHeap, Path dataDir, Map<String, String> overrides,
+                          long replayArticles, String replayHeap, int replayMaxSeconds, Path dataDir, Map<String, String> overrides,
                           Consumer<String> log) {}
 
     private final Options o;
@@ -76,7 +76,7 @@ public final class Bench {
         summary.put("date", Instant.now().toString());
         summary.put("machine", machine());
         summary.put("config", Map.of("articles", o.articles, "seed", o.seed, "latency_rate_per_s", o.latencyRate,
-                "latency_seconds", o.latencySeconds, "replay_articles", o.replayArticles, "replay_heap", o.replayHeap,
+                "latency_seconds", o.latencySeconds, "replay_articles", o.replayArticles, "replay_heap", o.replayHeap, "replay_max_seconds", o.replayMaxSeconds,
                 "overrides", o.overrides));
         summary.put("load_average_start", load());
         if (o.articles > 0) {
@@ -350,12 +350,25 @@ public final class Bench {
                 if (line == null) throw new IOException("replay worker exited before RUNNING");
                 long tRunning = System.nanoTime();
                 double load0 = load();
+                long processed = o.replayArticles;
+                boolean completed = true;
                 try (Admin admin = Admin.create(ClientConfigs.admin(base))) {
                     Progress progress = new Progress(admin, appId);
                     long lastLog = System.nanoTime();
                     while (true) {
                         long lag = progress.lag(fullInputs(appId));
                         if (lag == 0) break;
+                        if (System.nanoTime() - tRunning > o.replayMaxSeconds * 1e9) {
+                            // out of time: what was processed (committed) so far, at the rate so far
+                            var committed = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get();
+                            processed = committed.entrySet().stream()
+                                    .filter(e -> e.getKey().topic().equals(Topics.ARTICLES))
+                                    .mapToLong(e -> e.getValue().offset()).sum();
+                            completed = false;
+                            o.log.accept(String.format("replay: stopped after %d s with %,d of %,d articles processed",
+                                    o.replayMaxSeconds, processed, o.replayArticles));
+                            break;
+                        }
                         if (!child.isAlive()) throw new IOException("replay worker died (exit " + child.exitValue() + ")");
                         if (System.nanoTime() - lastLog > 30e9) {
                             o.log.accept(String.format("replay: lag %,d after %.0f s", lag, (System.nanoTime() - tRunning) / 1e9));
@@ -366,7 +379,10 @@ public final class Bench {
                 }
                 long tDone = System.nanoTime();
                 double secs = (tDone - tRunning) / 1e9;
-                m.put("articles_per_s", round(o.replayArticles / secs, 1));
+                m.put("completed", completed);
+                m.put("processed_articles", processed);
+                m.put("articles_per_s", round(processed / secs, 1));
+                if (!completed) m.put("projected_seconds_for_all", round(o.replayArticles / (processed / secs), 0));
                 m.put("seconds", round(secs, 1));
                 m.put("startup_seconds", round((tRunning - t0) / 1e9, 1));
                 m.put("state_store_bytes", size(state));
@@ -378,7 +394,7 @@ public final class Bench {
                 if (memory != null) m.put("child_jvm", new com.fasterxml.jackson.databind.ObjectMapper().readValue(memory, Map.class));
                 child.waitFor(60, TimeUnit.SECONDS);
                 o.log.accept(String.format("replay: %,d articles in %.1f s = %.0f articles/s, state %.1f MB",
-                        o.replayArticles, secs, o.replayArticles / secs, size(state) / 1e6));
+                        processed, secs, processed / secs, size(state) / 1e6));
             } finally {
                 if (child.isAlive()) child.destroy();
             }

@@ -42,6 +42,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--replay-heap", defaultValue = "512m", description = "-Xmx of the replay JVM (default: ${DEFAULT-VALUE}).")
     String replayHeap;
 
+    @Option(names = "--replay-max-seconds", defaultValue = "900", paramLabel = "S",
+            description = "Stop the replay after this long and report what was processed, at the rate so far (default: ${DEFAULT-VALUE}).")
+    int replayMaxSeconds;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Broker and state data (default: a temporary directory, removed afterwards).")
     Path dataDir;
 
@@ -58,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = temporary ? Files.createTempDirectory("claimstream-bench") : dataDir;
         try {
             Map<String, Object> summary = new Bench(new Bench.Options(articles, seed, rate, latencySeconds, warmupSeconds,
-                    replayArticles, replayHeap, dir, overrides, m -> System.err.println("bench: " + m))).run();
+                    replayArticles, replayHeap, replayMaxSeconds, dir, overrides, m -> System.err.println("bench: " + m))).run();
             String json = Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary);
             System.out.println(json);
             if (out.getParent() != null) Files.createDirectories(out.getParent());
