@@ -12,8 +12,9 @@ import java.util.List;
  *
  * <p>Size: the history keeps everything it is given, so it grows with the number of claims per key. For news
  * coverage of one deal figure that is a handful to a few hundred; every standing and timeline is recomputed from it
- * (O(n³) in the worst case), which stays well under a millisecond at those sizes. Nothing is compacted: a superseded
- * claim still matters to {@link ConsensusEngine#standingAt} for earlier event times and to the audit timeline.
+ * (O(n³) in the worst case), which stays well under a millisecond at those sizes. Nothing is compacted here: a
+ * superseded claim still matters to {@link ConsensusEngine#standingAt} for earlier event times and to the audit
+ * timeline. The stream processor stores {@link #compacted} histories when {@code consensus.history.limit} is set.
  */
 public record KeyHistory(List<Evidence> claims) {
 
