@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ReplayCommand.class,
                 AuditCommand.class,
                 VerifyCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

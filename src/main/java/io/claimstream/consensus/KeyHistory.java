@@ -12,8 +12,9 @@ import java.util.List;
  *
  * <p>Size: the history keeps everything it is given, so it grows with the number of claims per key. For news
  * coverage of one deal figure that is a handful to a few hundred; every standing and timeline is recomputed from it
- * (O(n³) in the worst case), which stays well under a millisecond at those sizes. Nothing is compacted: a superseded
- * claim still matters to {@link ConsensusEngine#standingAt} for earlier event times and to the audit timeline.
+ * (O(n³) in the worst case), which stays well under a millisecond at those sizes. Nothing is compacted here: a
+ * superseded claim still matters to {@link ConsensusEngine#standingAt} for earlier event times and to the audit
+ * timeline. The stream processor stores {@link #compacted} histories when {@code consensus.history.limit} is set.
  */
 public record KeyHistory(List<Evidence> claims) {
 
@@ -51,6 +52,48 @@ public record KeyHistory(List<Evidence> claims) {
         int n = 0;
         while (n < claims.size() && claims.get(n).eventTime() <= t) n++;
         return n == claims.size() ? this : new KeyHistory(claims.subList(0, n));
+    }
+
+    /**
+     * This history cut to about {@code limit} entries (0 or less: no limit), for keys whose coverage never stops.
+     * The oldest entries go first, but never what decides the current standing: each source's newest claim, its
+     * current claim (the newest not withdrawn), and the retractions of those claims' articles. So the current
+     * claims, hence {@link ConsensusEngine#apply(KeyHistory, ConsensusEngine.Tail, Evidence)} of a newer claim,
+     * are exactly as without the cut. What is lost: the standing at event times before the cut and the timeline
+     * there, the fallback of a source to a dropped older claim when its newest article is later retracted, and a
+     * late claim older than the cut is replayed over the kept claims only. When more sources than {@code limit}
+     * stand, all of them are kept: the limit is on superseded claims, not on sources.
+     */
+    public KeyHistory compacted(int limit) {
+        if (limit <= 0 || claims.size() <= limit) return this;
+        java.util.Map<String, Evidence> newest = new java.util.HashMap<>(), current = new java.util.HashMap<>();
+        java.util.Map<List<String>, Long> retractedAsOf = new java.util.HashMap<>();
+        for (Evidence e : claims) {
+            if (e.retracted()) retractedAsOf.merge(List.of(e.source(), e.articleId()), e.eventTime(), Math::max);
+        }
+        for (int i = claims.size() - 1; i >= 0; i--) {
+            Evidence e = claims.get(i);
+            if (e.retracted()) continue;
+            newest.putIfAbsent(e.source(), e);
+            Long withdrawn = retractedAsOf.get(List.of(e.source(), e.articleId()));
+            if (withdrawn == null || withdrawn < e.eventTime()) current.putIfAbsent(e.source(), e);
+        }
+        java.util.Set<Evidence> keep = new java.util.HashSet<>(newest.values());
+        keep.addAll(current.values());
+        java.util.Set<List<String>> keptArticles = new java.util.HashSet<>();
+        for (Evidence e : keep) keptArticles.add(List.of(e.source(), e.articleId()));
+        int droppable = claims.size() - limit;
+        List<Evidence> out = new ArrayList<>(Math.max(limit, keep.size()));
+        for (Evidence e : claims) {
+            boolean pinned = keep.contains(e)
+                    || (e.retracted() && keptArticles.contains(List.of(e.source(), e.articleId())));
+            if (!pinned && droppable > 0) {
+                droppable--;
+                continue;
+            }
+            out.add(e);
+        }
+        return new KeyHistory(out);
     }
 
     /** Event time of the newest claim; Long.MIN_VALUE when empty. */

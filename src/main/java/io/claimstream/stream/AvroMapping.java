@@ -126,7 +126,7 @@ public final class AvroMapping {
                 .build();
     }
 
-    private static io.claimstream.avro.Figure figure(Figure f) {
+    static io.claimstream.avro.Figure figure(Figure f) {
         return f == null ? null : new io.claimstream.avro.Figure(f.value(), f.valueHigh(), bound(f.bound()));
     }
 

@@ -25,6 +25,9 @@ public final class ClaimstreamApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClaimstreamApp.class);
     /** Partitions of the topics claimstream creates; existing topics keep theirs. */
     public static final String PARTITIONS = "claimstream.topic.partitions";
+    /** Claims kept per key in the consensus store (0: all); see {@link io.claimstream.consensus.KeyHistory#compacted}. */
+    public static final String HISTORY_LIMIT = "consensus.history.limit";
+    public static final int DEFAULT_HISTORY_LIMIT = 500;
 
     private final Properties config;
     private final Topics topics;
@@ -44,8 +47,11 @@ public final class ClaimstreamApp implements AutoCloseable {
         this.topics = topics;
         ConsensusEngine engine = new ConsensusEngine(ConsensusConfig.fromProperties(config));
         Properties streamsConfig = streamsOnly(config);
-        this.streams = new KafkaStreams(ClaimstreamTopology.build(topics, new ClaimExtractor(), engine,
-                Watchlist.fromProperties(config), streamsConfig, metrics), streamsConfig);
+        int historyLimit = Integer.parseInt(config.getProperty(HISTORY_LIMIT, String.valueOf(DEFAULT_HISTORY_LIMIT)).trim());
+        ClaimstreamTopology.Options options = ClaimstreamTopology.Options.defaults()
+                .withWatchlist(Watchlist.fromProperties(config)).withMetrics(metrics).withHistoryLimit(historyLimit);
+        this.streams = new KafkaStreams(
+                ClaimstreamTopology.build(topics, new ClaimExtractor(), engine, options, streamsConfig), streamsConfig);
         streams.setUncaughtExceptionHandler(this::onUncaught);
         streams.setStateListener((now, before) -> {
             log.info("claimstream {} -> {}", before, now);

@@ -35,17 +35,39 @@ public final class ClaimstreamTopology {
     private ClaimstreamTopology() {}
 
     /**
-     * @param watchlist     the changes it cares about also go to the alerts topic (nothing is added for an empty one)
-     * @param streamsConfig the application's Streams configuration (topology-level settings are read from it)
+     * What a deployment adds to the wiring: which changes also become alerts, where the processors report their
+     * work, and how many claims per key the consensus store keeps.
+     *
+     * @param watchlist    the changes it cares about also go to the alerts topic (nothing is added for an empty one)
+     * @param metrics      counters and timers of the processors' work
+     * @param historyLimit claims kept per key in the consensus store, 0 for all ({@code consensus.history.limit};
+     *                     see {@link io.claimstream.consensus.KeyHistory#compacted})
      */
-    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, Watchlist watchlist,
-                                 Properties streamsConfig) {
-        return build(topics, extractor, engine, watchlist, streamsConfig, PipelineMetrics.NONE);
+    public record Options(Watchlist watchlist, PipelineMetrics metrics, int historyLimit) {
+        public static Options defaults() {
+            return new Options(Watchlist.EMPTY, PipelineMetrics.NONE, 0);
+        }
+
+        public Options withWatchlist(Watchlist w) {
+            return new Options(w, metrics, historyLimit);
+        }
+
+        public Options withMetrics(PipelineMetrics m) {
+            return new Options(watchlist, m, historyLimit);
+        }
+
+        public Options withHistoryLimit(int limit) {
+            return new Options(watchlist, metrics, limit);
+        }
     }
 
-    /** As above, reporting the processors' work to {@code metrics}. */
-    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, Watchlist watchlist,
-                                 Properties streamsConfig, PipelineMetrics metrics) {
+    /**
+     * @param streamsConfig the application's Streams configuration (topology-level settings are read from it)
+     */
+    public static Topology build(Topics topics, ClaimExtractor extractor, ConsensusEngine engine, Options options,
+                                 Properties streamsConfig) {
+        PipelineMetrics metrics = options.metrics();
+        Watchlist watchlist = options.watchlist();
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsConfig)));
 
         StoreBuilder<KeyValueStore<String, String>> articleKeys = Stores.keyValueStoreBuilder(
@@ -65,7 +87,7 @@ public final class ClaimstreamTopology {
                 .process(() -> new ExtractClaimsProcessor(extractor, metrics), Named.as("extract-claims"), ExtractClaimsProcessor.ARTICLE_KEYS_STORE)
                 .repartition(Repartitioned.<String, io.claimstream.avro.Claim>as(topics.claims().name())
                         .withKeySerde(topics.claims().keySerde()).withValueSerde(topics.claims().valueSerde()))
-                .process(() -> new ConsensusProcessor(engine, metrics), Named.as("fold-consensus"), ConsensusProcessor.STORE);
+                .process(() -> new ConsensusProcessor(engine, metrics, options.historyLimit()), Named.as("fold-consensus"), ConsensusProcessor.STORE);
 
         var consensus = topics.consensus();
         outcomes.mapValues(ConsensusProcessor.Outcome::consensus, Named.as("table-value"))

@@ -22,7 +22,10 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // Latency: Streams' producer lingers 100 ms by default, which dominates publish-to-change time.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        // A change becomes visible after two transactions in series (the claims repartition, then the consensus
+        // outputs), so publish-to-change latency is about two commit intervals: at 100 ms the bench measured p99
+        // 415 ms at 100 articles/s, at 30 ms 183 ms, with no throughput lost in the same runs (`claimstream bench`).
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "30");
         // A record that cannot be read or processed goes to the dead-letter topic with the error in its headers
         // (Kafka's own __streams.errors.* headers), and processing goes on.
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());

@@ -1,6 +1,5 @@
 package io.claimstream.stream;
 
-import io.claimstream.alert.Watchlist;
 import io.claimstream.avro.Article;
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
@@ -52,7 +51,7 @@ class ClaimstreamTopologyTest {
         // The driver has no transactions to simulate, and under exactly_once_v2 it drops the dead-letter records of
         // the deserialization handler (a real broker keeps them: EmbeddedPipelineIT asserts that under EOS).
         props.setProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        var topology = ClaimstreamTopology.build(topics, new ClaimExtractor(), new ConsensusEngine(ConsensusConfig.defaults()), Watchlist.EMPTY, props);
+        var topology = ClaimstreamTopology.build(topics, new ClaimExtractor(), new ConsensusEngine(ConsensusConfig.defaults()), ClaimstreamTopology.Options.defaults(), props);
         driver = new TopologyTestDriver(topology, props);
         articles = driver.createInputTopic(Topics.ARTICLES, topics.articles().keySerde().serializer(), topics.articles().valueSerde().serializer());
         changes = driver.createOutputTopic(Topics.CHANGES, topics.changes().keySerde().deserializer(), topics.changes().valueSerde().deserializer());
