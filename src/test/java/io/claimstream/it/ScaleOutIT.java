@@ -3,24 +3,19 @@ package io.claimstream.it;
 import io.claimstream.avro.Article;
 import io.claimstream.avro.ConsensusChange;
 import io.claimstream.config.ClientConfigs;
-import io.claimstream.consensus.ConsensusConfig;
-import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.embedded.EmbeddedCluster;
-import io.claimstream.extract.ClaimExtractor;
 import io.claimstream.ingest.ArticleFiles;
 import io.claimstream.ingest.ArticlePublisher;
 import io.claimstream.replay.TopicReader;
-import io.claimstream.serde.MockSchemaRegistry;
 import io.claimstream.stream.ClaimstreamApp;
-import io.claimstream.stream.ClaimstreamTopology;
 import io.claimstream.stream.Progress;
 import io.claimstream.stream.StreamsSettings;
+import io.claimstream.stream.TopicAdmin;
 import io.claimstream.stream.Topics;
 import io.claimstream.testing.GoldConsensus;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,21 +113,21 @@ class ScaleOutIT {
         return new java.util.TreeMap<>(m);
     }
 
-    /** The same topology, one instance, no faults, the articles in the same order and with the same timestamps. */
-    private static List<ConsensusChange> undisturbed(List<Article> seeds) {
-        String scope = "scale-out-reference-" + UUID.randomUUID();
-        Topics topics = new Topics(Map.of("schema.registry.url", "mock://" + scope));
-        Properties props = StreamsSettings.defaults();
-        props.setProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.setProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        var topology = ClaimstreamTopology.build(topics, new ClaimExtractor(), new ConsensusEngine(ConsensusConfig.defaults()), props);
-        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props)) {
-            var in = driver.createInputTopic(Topics.ARTICLES, topics.articles().keySerde().serializer(), topics.articles().valueSerde().serializer());
-            var out = driver.createOutputTopic(Topics.CHANGES, topics.changes().keySerde().deserializer(), topics.changes().valueSerde().deserializer());
-            for (int i = 0; i < seeds.size(); i++) in.pipeInput(seeds.get(i).getId(), seeds.get(i), T0.plusSeconds(i));
-            return out.readValuesToList();
-        } finally {
-            MockSchemaRegistry.drop(scope);
+    /**
+     * The reference: one instance, one partition, no faults, on a cluster of its own: the same articles with the
+     * same timestamps, processed by an uninterrupted run. (Only public entry points, so the reference follows the
+     * topology as it grows.)
+     */
+    private List<ConsensusChange> undisturbed(List<Article> seeds) throws Exception {
+        try (EmbeddedCluster reference = EmbeddedCluster.start(dir.resolve("reference"), 0, 0)) {
+            Properties cfg = StreamsSettings.defaults();
+            cfg.putAll(reference.clientConfig());
+            Topics topics = new Topics(StreamsSettings.serdeConfig(cfg));
+            TopicAdmin.ensureTopics(cfg, topics, 1);
+            try (ArticlePublisher publisher = new ArticlePublisher(cfg, topics)) {
+                for (int i = 0; i < seeds.size(); i++) publisher.publishAndWait(seeds.get(i), T0.plusSeconds(i));
+            }
+            return UninterruptedRun.changes(cfg);
         }
     }
 }
