@@ -66,9 +66,32 @@ final class SentenceSplitter {
         return !(word.length() == 1 && Character.isUpperCase(text.charAt(w))); // initials: "John F. Kennedy"
     }
 
+    /**
+     * Longer than any prose sentence: cut at a comma or space so that work per sentence stays bounded and the
+     * whole extraction stays linear in the text (run-on page dumps, tables flattened into one line).
+     */
+    static final int MAX_SENTENCE = 1000;
+
     private static void add(String text, int s, int e, List<Span> out) {
         while (s < e && Tokens.isSpace(text.charAt(s))) s++;
         while (e > s && Tokens.isSpace(text.charAt(e - 1))) e--;
+        while (e - s > MAX_SENTENCE) {
+            int cut = -1;
+            for (int i = s + MAX_SENTENCE; i > s + MAX_SENTENCE / 2 && cut < 0; i--) {
+                if ((text.charAt(i) == ';' || text.charAt(i) == ',') && i + 1 < e && Tokens.isSpace(text.charAt(i + 1))) {
+                    cut = i + 1; // not inside "1,000"
+                }
+            }
+            for (int i = s + MAX_SENTENCE; i > s + MAX_SENTENCE / 2 && cut < 0; i--) {
+                if (Tokens.isSpace(text.charAt(i))) cut = i;
+            }
+            if (cut < 0) cut = s + MAX_SENTENCE;
+            int ce = cut;
+            while (ce > s && Tokens.isSpace(text.charAt(ce - 1))) ce--;
+            if (ce > s) out.add(new Span(s, ce));
+            s = cut;
+            while (s < e && Tokens.isSpace(text.charAt(s))) s++;
+        }
         if (e > s) out.add(new Span(s, e));
     }
 }
