@@ -60,7 +60,12 @@ public final class Settings {
     /** The properties with secrets masked, for logs and --help output. */
     public static Properties redacted(Properties p) {
         Properties out = new Properties();
-        p.stringPropertyNames().forEach(k -> out.setProperty(k, isSecret(k) ? "[hidden]" : p.getProperty(k)));
+        p.stringPropertyNames().forEach(k -> out.setProperty(k, isSecret(k) ? "[hidden]" : hideUserInfo(p.getProperty(k))));
         return out;
+    }
+
+    /** "http://user:pass@host:8081" (registry credentials with basic.auth.credentials.source=URL) → "http://[hidden]@host:8081". */
+    static String hideUserInfo(String value) {
+        return value == null ? null : value.replaceAll("://[^/@,\\s]+@", "://[hidden]@");
     }
 }

@@ -48,22 +48,68 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private static final int NODE_ID = 1;
   private static final String PORTS_FILE = "embedded-kafka.properties";
+  public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+
+  /**
+   * A broker that requires SASL/SCRAM-SHA-512 over TLS on its one client listener (and between itself and
+   * itself: the inter-broker listener is the same). The controller listener stays plaintext on localhost, as it
+   * is only the node's own. SCRAM credentials are written into the metadata when the storage is formatted (as
+   * {@code kafka-storage format --add-scram} does), so they exist before the first client connects; more can be
+   * added later with {@code Admin.alterUserScramCredentials}.
+   *
+   * @param keystore           PKCS12 keystore with the broker's key and certificate (valid for "localhost")
+   * @param truststore         PKCS12 truststore holding that certificate (the broker's own clients use it)
+   * @param brokerUser         the SCRAM user the broker (and {@link #clientConfig()}) authenticates as
+   * @param users              every SCRAM user → password, the broker's own included
+   */
+  public record Security(Path keystore, String keystorePassword, Path truststore, String truststorePassword,
+                         String brokerUser, Map<String, String> users) {
+    public Security {
+      users = Map.copyOf(users);
+      if (!users.containsKey(brokerUser)) {
+        throw new IllegalArgumentException("the broker user " + brokerUser + " needs a password in users");
+      }
+    }
+
+    /** Hides the passwords. */
+    @Override
+    public String toString() {
+      return "Security[SASL_SSL/" + SCRAM_MECHANISM + ", users " + users.keySet() + "]";
+    }
+  }
+
+  /** The client properties that authenticate as {@code user} over SASL_SSL with the given truststore. */
+  public static Properties saslSslClientConfig(String bootstrapServers, Path truststore, String truststorePassword,
+      String user, String password) {
+    Properties p = new Properties();
+    p.setProperty("bootstrap.servers", bootstrapServers);
+    p.setProperty("security.protocol", "SASL_SSL");
+    p.setProperty("sasl.mechanism", SCRAM_MECHANISM);
+    p.setProperty("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+        + user + "\" password=\"" + password + "\";");
+    p.setProperty("ssl.truststore.location", truststore.toAbsolutePath().toString());
+    p.setProperty("ssl.truststore.password", truststorePassword);
+    p.setProperty("ssl.truststore.type", "PKCS12");
+    return p;
+  }
 
   private final Path dataDir;
   private final Path logDir;
   private final int port;
   private final int controllerPort;
   private final Properties brokerConfig;
+  private final Security security;
   private volatile KafkaRaftServer server;
   private volatile long lastStartupMillis;
   /** Stops the broker cleanly on Ctrl-C / JVM exit, so the next start needs no log recovery. */
   private final Thread shutdownHook;
 
-  private EmbeddedKafka(Path dataDir, int port, int controllerPort) {
+  private EmbeddedKafka(Path dataDir, int port, int controllerPort, Security security) {
     this.dataDir = dataDir;
     this.logDir = dataDir.resolve("kraft-logs");
     this.port = port;
     this.controllerPort = controllerPort;
+    this.security = security;
     this.brokerConfig = config();
     this.shutdownHook = new Thread(this::stop, "embedded-kafka-shutdown");
   }
@@ -73,6 +119,14 @@ public final class EmbeddedKafka implements AutoCloseable {
    * (0 = a free one; for a reused directory, 0 = the port it had before if still free).
    */
   public static EmbeddedKafka start(Path dataDir, int port) {
+    return start(dataDir, port, null);
+  }
+
+  /**
+   * As {@link #start(Path, int)}; with {@code security} non-null the broker requires SASL/SCRAM over TLS (see
+   * {@link Security}). A directory formatted without security keeps no SCRAM users: use a fresh one.
+   */
+  public static EmbeddedKafka start(Path dataDir, int port, Security security) {
     try {
       Files.createDirectories(dataDir);
       Path portsFile = dataDir.resolve(PORTS_FILE);
@@ -95,7 +149,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       try (var out = Files.newOutputStream(portsFile)) {
         ports.store(out, "EmbeddedKafka ports");
       }
-      EmbeddedKafka kafka = new EmbeddedKafka(dataDir, brokerPort, controllerPort);
+      EmbeddedKafka kafka = new EmbeddedKafka(dataDir, brokerPort, controllerPort, security);
       kafka.formatIfNeeded();
       kafka.startServer();
       Runtime.getRuntime().addShutdownHook(kafka.shutdownHook);
@@ -112,6 +166,20 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /**
+   * What a client needs to reach this broker: {@code bootstrap.servers}, and for a secured broker the SASL_SSL
+   * settings of the broker's own user (for the embedded registry and test set-up; applications use their own).
+   */
+  public Properties clientConfig() {
+    if (security == null) {
+      Properties p = new Properties();
+      p.setProperty("bootstrap.servers", bootstrapServers());
+      return p;
+    }
+    return saslSslClientConfig(bootstrapServers(), security.truststore(), security.truststorePassword(),
+        security.brokerUser(), security.users().get(security.brokerUser()));
   }
 
   public Path dataDir() {
@@ -162,11 +230,29 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", Integer.toString(NODE_ID));
     p.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    String listener = security == null ? "PLAINTEXT" : "SASL_SSL";
+    p.put("listeners", listener + "://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+    p.put("advertised.listeners", listener + "://localhost:" + port);
+    p.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:PLAINTEXT");
     p.put("controller.listener.names", "CONTROLLER");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("inter.broker.listener.name", listener);
+    if (security != null) {
+      p.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+      p.put("sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISM);
+      String prefix = "listener.name.sasl_ssl.";
+      p.put(prefix + "scram-sha-512.sasl.jaas.config",
+          "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + security.brokerUser()
+              + "\" password=\"" + security.users().get(security.brokerUser()) + "\";");
+      p.put(prefix + "ssl.keystore.location", security.keystore().toAbsolutePath().toString());
+      p.put(prefix + "ssl.keystore.password", security.keystorePassword());
+      p.put(prefix + "ssl.key.password", security.keystorePassword());
+      p.put(prefix + "ssl.keystore.type", "PKCS12");
+      p.put(prefix + "ssl.truststore.location", security.truststore().toAbsolutePath().toString());
+      p.put(prefix + "ssl.truststore.password", security.truststorePassword());
+      p.put(prefix + "ssl.truststore.type", "PKCS12");
+      // TLS only: who a client is comes from SCRAM, not from a client certificate
+      p.put(prefix + "ssl.client.auth", "none");
+    }
     p.put("log.dirs", logDir.toAbsolutePath().toString());
     p.put("metadata.log.dir", logDir.toAbsolutePath().toString());
     // single node: every replication factor and min ISR is 1
@@ -211,6 +297,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
         .setUnstableFeatureVersionsEnabled(false)
         .setIgnoreFormatted(true);
+    if (security != null) {
+      // as "kafka-storage format --add-scram 'SCRAM-SHA-512=[name=...,password=...]'"
+      formatter.setScramArguments(security.users().entrySet().stream()
+          .map(u -> SCRAM_MECHANISM + "=[name=" + u.getKey() + ",password=" + u.getValue() + "]").toList());
+    }
     formatter.addDirectory(logDir.toAbsolutePath().toString());
     try {
       formatter.run();
@@ -244,8 +335,9 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** Waits until a client sees the broker in the cluster metadata. */
   private void awaitReady() {
     long deadline = System.currentTimeMillis() + 60_000;
-    Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+    Properties admin = clientConfig();
+    admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
     RuntimeException last = null;
     try (Admin client = Admin.create(admin)) {
       while (System.currentTimeMillis() < deadline) {

@@ -58,6 +58,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String bootstrapServers;
+  /** bootstrap.servers and, for a secured cluster, its security.protocol / sasl.* / ssl.* settings. */
+  private final Properties kafkaClient;
   private final String topic;
   private final Map<String, String> users;
   private final KafkaProducer<String, String> producer;
@@ -74,12 +76,22 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
   /** Full form: also the topic (default {@code _schemas}). Starts the server. */
   public EmbeddedSchemaRegistry(String bootstrapServers, int port, Map<String, String> users, String topic) {
-    this.bootstrapServers = bootstrapServers;
+    this(bootstrapOnly(bootstrapServers), port, users, topic);
+  }
+
+  /**
+   * Over a cluster reached with these client settings (bootstrap.servers plus, for a secured cluster, its
+   * security.protocol, sasl.* and ssl.* properties, as {@link EmbeddedKafka#clientConfig()} gives them).
+   */
+  public EmbeddedSchemaRegistry(Properties kafkaClient, int port, Map<String, String> users, String topic) {
+    this.kafkaClient = new Properties();
+    this.kafkaClient.putAll(kafkaClient);
+    this.bootstrapServers = kafkaClient.getProperty("bootstrap.servers");
     this.topic = topic;
     this.users = Map.copyOf(users);
     ensureTopic();
     Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.putAll(this.kafkaClient);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
@@ -119,6 +131,17 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     return new EmbeddedSchemaRegistry(bootstrapServers, port, users, topic);
   }
 
+  private static Properties bootstrapOnly(String bootstrapServers) {
+    Properties p = new Properties();
+    p.setProperty("bootstrap.servers", bootstrapServers);
+    return p;
+  }
+
+  /** As {@link #EmbeddedSchemaRegistry(Properties, int, Map, String)} over {@code _schemas}. */
+  public static EmbeddedSchemaRegistry start(Properties kafkaClient, int port, Map<String, String> users) {
+    return new EmbeddedSchemaRegistry(kafkaClient, port, users, DEFAULT_TOPIC);
+  }
+
   /** "http://localhost:PORT". */
   public String url() {
     return "http://localhost:" + app.port();
@@ -144,8 +167,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   // ---------------------------------------------------------------- storage
 
   private void ensureTopic() {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+    Properties a = new Properties();
+    a.putAll(kafkaClient);
+    a.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+    try (Admin admin = Admin.create(a)) {
       NewTopic t = new NewTopic(topic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"));
       admin.createTopics(List.of(t)).all().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
@@ -160,7 +185,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   /** Reads the topic from the beginning to its end, applying every record. */
   private void replay() {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.putAll(kafkaClient);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "embedded-schema-registry-reader");

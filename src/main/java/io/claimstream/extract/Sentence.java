@@ -10,6 +10,7 @@ final class Sentence {
     final Tokens tokens;
     /** Clause number of each token; clauses are cut at commas, semicolons, colons and dashes. */
     final int[] clause;
+    private final int[] clauseFirst, clauseEnd;
     /** Title Case line: capitals say little about names here. */
     final boolean headline;
     /** A line with no closing punctuation (headline, caption, list item): its figures yield to the body's. */
@@ -29,6 +30,12 @@ final class Sentence {
             if (tokens.type[k] == Tokens.SYM && isClauseBreak(tokens, k)) c++;
             clause[k] = c;
         }
+        // First and (exclusive) last token of each clause, so that clauseStart/clauseTo are O(1): walking the
+        // clause per figure made one long clause of many figures ("$1 $1 $1 ...") quadratic.
+        this.clauseFirst = new int[c + 1];
+        this.clauseEnd = new int[c + 1];
+        for (int k = tokens.size - 1; k >= 0; k--) clauseFirst[clause[k]] = k;
+        for (int k = 0; k < tokens.size; k++) clauseEnd[clause[k]] = k + 1;
         this.headline = looksLikeHeadline(tokens, text, end);
         char last = text.charAt(end - 1);
         this.standalone = !(last == '.' || last == '!' || last == '?' || last == '"' || last == '\u201D' || last == ')'
@@ -68,18 +75,12 @@ final class Sentence {
     }
 
     private int clauseStart(int tok) {
-        int c = clause[tok];
-        int k = tok;
-        while (k > 0 && clause[k - 1] == c) k--;
-        return k;
+        return clauseFirst[clause[tok]];
     }
 
     /** Exclusive end of the figure's own clause. */
     int clauseTo(int tok) {
-        int c = clause[tok];
-        int k = tok;
-        while (k < tokens.size && clause[k] == c) k++;
-        return k;
+        return tok >= tokens.size ? tok : clauseEnd[clause[tok]];
     }
 
     private static boolean isClauseBreak(Tokens t, int k) {

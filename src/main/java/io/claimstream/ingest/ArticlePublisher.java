@@ -25,6 +25,12 @@ public final class ArticlePublisher implements AutoCloseable {
         p.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.setProperty(ProducerConfig.ACKS_CONFIG, "all");
         p.setProperty(ProducerConfig.LINGER_MS_CONFIG, clientConfig.getProperty("producer.linger.ms", "5"));
+        // Ride out a broker outage of a few minutes (restart, leader move) instead of failing the article: an
+        // accepted send is retried until delivery.timeout.ms (Kafka's default 2 min), and send() itself blocks
+        // up to max.block.ms (default 1 min) when metadata is missing or the buffer is full. 5 min each unless
+        // the configuration says otherwise; idempotence keeps the retries free of duplicates.
+        p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "300000");
+        p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "300000");
         this.topic = topics.articles();
         this.producer = new KafkaProducer<>(p, topic.keySerde().serializer(), topic.valueSerde().serializer());
     }

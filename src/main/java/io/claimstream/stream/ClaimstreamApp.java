@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the topology: creates the topics it needs, starts Kafka Streams with an uncaught-exception handler and a
@@ -33,6 +34,9 @@ public final class ClaimstreamApp implements AutoCloseable {
     private final Topics topics;
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
+    /** Back-off before replacing a thread that stopped on a registry outage: 1 s, doubling, at most this. */
+    private static final long MAX_RETRY_BACKOFF_MS = 15_000;
+    private final AtomicLong registryBackoffMs = new AtomicLong();
 
     public ClaimstreamApp(Properties config) {
         this(config, new Topics(StreamsSettings.serdeConfig(config)));
@@ -72,8 +76,27 @@ public final class ClaimstreamApp implements AutoCloseable {
     private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaught(Throwable e) {
         // Poison records never get here (they go to the dead-letter topic); this is infrastructure trouble, and a
         // fresh thread resumes from the last commit, exactly once.
-        log.error("stream thread failed; replacing it", e);
+        if (ErrorHandlers.registryUnavailable(e) != null) {
+            // A registry outage (or refused credentials) would otherwise replace threads in a tight loop, each
+            // one failing on the same record: back off (on the dying thread) before the next attempt. One line,
+            // no stack trace: the cause is already known.
+            long wait = Math.min(MAX_RETRY_BACKOFF_MS, registryBackoffMs.updateAndGet(b -> b == 0 ? 1_000 : Math.min(MAX_RETRY_BACKOFF_MS, b * 2)));
+            log.error("stream thread stopped: schema registry unavailable ({}); retrying in {} ms",
+                    ErrorHandlers.registryUnavailable(e).getMessage(), wait);
+            sleep(wait);
+        } else {
+            registryBackoffMs.set(0);
+            log.error("stream thread failed; replacing it", e);
+        }
         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public ClaimstreamApp start() {

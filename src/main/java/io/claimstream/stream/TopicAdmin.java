@@ -29,6 +29,10 @@ public final class TopicAdmin {
                 if (existing.contains(name)) continue;
                 NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.empty());
                 if (topics.compacted().contains(name)) topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                // Kept, not deleted by age: records carry event time (an article's publication date), so the broker's
+                // time retention (7 days by default) would delete a backfill of older coverage, and its changes,
+                // within minutes of writing them; replay, audit and verify read these topics from the beginning.
+                else topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
                 missing.add(topic);
             }
             if (!missing.isEmpty()) createIgnoringRaces(admin, missing);

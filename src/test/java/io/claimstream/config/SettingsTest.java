@@ -55,4 +55,15 @@ class SettingsTest {
 
         assertThat(shown.toString()).doesNotContain("s3cret").contains("kafka:9092");
     }
+
+    @Test
+    void credentialsInARegistryUrlAreMaskedWhenPrinted() {
+        Properties p = new Properties();
+        p.setProperty("schema.registry.url", "https://alice:s3cret@registry-a:8081,http://bob:pw2@registry-b:8081/sr");
+        p.setProperty("basic.auth.credentials.source", "URL");
+
+        String shown = Settings.redacted(p).getProperty("schema.registry.url");
+
+        assertThat(shown).isEqualTo("https://[hidden]@registry-a:8081,http://[hidden]@registry-b:8081/sr");
+    }
 }

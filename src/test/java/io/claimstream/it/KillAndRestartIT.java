@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Exactly-once across a crash: the application, a separate JVM running the packaged jar, is killed with SIGKILL
  * while it processes the seeds and then started again. Read with read_committed, consensus-changes holds every
- * change once: the event counts per key are exactly the labelled ones.
+ * change once: the event counts per key are exactly the labelled ones, and the whole change list is the one an
+ * uninterrupted run emits.
  */
 class KillAndRestartIT {
     @TempDir
@@ -63,13 +64,18 @@ class KillAndRestartIT {
                     second.waitFor(60, TimeUnit.SECONDS);
                 }
             }
+            List<ConsensusChange> live = new ArrayList<>();
             List<GoldConsensus.Observed> observed = new ArrayList<>();
             for (var r : TopicReader.readAll(cfg, topics.changes().name(), new StringDeserializer(),
                     topics.changes().valueSerde().deserializer(), Duration.ofSeconds(30))) {
                 ConsensusChange c = r.value();
+                live.add(c);
                 observed.add(new GoldConsensus.Observed(c.getKey(), c.getAfter() == null ? null : c.getAfter().getValue(), c.getTrigger().getArticleId()));
             }
             assertThat(GoldConsensus.violations(observed)).isEmpty();
+            // Not only the labelled counts: the very same change events, field for field and in the same order, as
+            // an uninterrupted run of the same topology over the same articles emits.
+            assertThat(live).containsExactlyElementsOf(UninterruptedRun.changes(cfg));
         }
     }
 
