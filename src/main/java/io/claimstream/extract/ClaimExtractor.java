@@ -36,9 +36,10 @@ public final class ClaimExtractor {
 
     public List<Claim> extract(ArticleText article) {
         String text = article.text();
+        char[] chars = text.toCharArray(); // one copy, indexed by every sentence's tokens
         List<Sentence> sentences = new ArrayList<>();
-        for (SentenceSplitter.Span sp : SentenceSplitter.split(text)) {
-            sentences.add(new Sentence(sentences.size(), text, sp.start(), sp.end(), quantities));
+        for (SentenceSplitter.Span sp : SentenceSplitter.split(chars)) {
+            sentences.add(new Sentence(sentences.size(), text, chars, sp.start(), sp.end(), quantities));
         }
         boolean figures = false;
         for (Sentence s : sentences) figures |= !s.quantities.isEmpty();
