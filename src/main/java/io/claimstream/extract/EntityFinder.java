@@ -116,7 +116,7 @@ final class EntityFinder {
         for (Sentence s : sentences) {
             Tokens t = s.tokens;
             for (int k = 0; k < t.size; k++) {
-                if (t.type[k] == Tokens.WORD && Character.isLowerCase(t.text.charAt(t.start[k]))
+                if (t.type[k] == Tokens.WORD && Character.isLowerCase(t.chars[t.start[k]])
                         && initial.contains(t.lower[k])) {
                     lowerSeen.add(t.lower[k]);
                 }
@@ -141,7 +141,7 @@ final class EntityFinder {
         for (Run r : runs) if (r.title) persons.add(r.core);
         Map<String, String> fold = new HashMap<>();
         Set<String> upperSurface = new HashSet<>();
-        for (Run r : runs) if (r.words.size() == 1 && r.words.get(0).equals(r.words.get(0).toUpperCase(Locale.ROOT))) upperSurface.add(r.core);
+        for (Run r : runs) if (r.words.size() == 1 && allUpper(r.words.get(0))) upperSurface.add(r.core);
         // indexes over the article's names, so folding is linear in their number
         Map<String, List<String>> longerByFirst = new HashMap<>();
         Map<String, List<String>> byInitials = new HashMap<>();
@@ -202,8 +202,7 @@ final class EntityFinder {
             String canon = r.core;
             for (int n = 0; n < 4 && fold.containsKey(canon); n++) canon = fold.get(canon);
             if (!coreCount.containsKey(canon)) continue; // headline-only
-            String surface = r.s.tokens.text.substring(r.s.tokens.start[r.tok0], r.s.tokens.end[r.tok1 - 1]);
-            String slug = aliases.slugFor(surface, String.join(" ", coreWords.get(canon)));
+            String slug = aliasFor(r, coreWords.get(canon));
             if (slug == null) slug = slugify(canon);
             Mention m = new Mention(Mention.Kind.NAME, r.tok0, r.tok1, slug);
             m.person = persons.contains(canon);
@@ -217,6 +216,24 @@ final class EntityFinder {
             s.mentions.sort((a, b) -> Integer.compare(a.tok0, b.tok0));
         }
         return salience;
+    }
+
+    /** The user's slug for a run, if aliases are loaded; the strings to look up are only built then. */
+    private String aliasFor(Run r, List<String> coreWords) {
+        if (aliases.isEmpty()) return null;
+        Tokens t = r.s.tokens;
+        String surface = t.text.substring(t.start[r.tok0], t.end[r.tok1 - 1]);
+        return aliases.slugFor(surface, String.join(" ", coreWords));
+    }
+
+    /** {@code w.equals(w.toUpperCase(Locale.ROOT))} without the copy for ASCII words, nearly all of them. */
+    private static boolean allUpper(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c >= 128) return w.equals(w.toUpperCase(Locale.ROOT)); // the JDK's case rules beyond ASCII
+            if (c >= 'a' && c <= 'z') return false;
+        }
+        return true;
     }
 
     private static String initials(String core) {

@@ -94,6 +94,8 @@ public final class QuantityParser {
 
     /** If a web address starts at offset s, where it ends; else -1. Only looks at one whitespace-free word. */
     private static int urlEnd(String text, int s, int to) {
+        char c = text.charAt(s);
+        if (c != 'h' && c != 'w') return -1; // every token is asked: answer most with one character
         if (s > 0 && !Tokens.isSpace(text.charAt(s - 1)) && text.charAt(s - 1) != '(') return -1;
         if (!(text.startsWith("http", s) || text.startsWith("www.", s))) return -1;
         int e = s;
@@ -105,7 +107,7 @@ public final class QuantityParser {
 
     private Atom atom(Tokens t, int i) {
         // fast exit for the common case: a word that is no number word, currency word or "tens"/"hundreds"
-        if (t.type[i] == Tokens.WORD && t.end[i] - t.start[i] > 3 && !NumberWords.SMALL.containsKey(t.lower[i])
+        if (t.type[i] == Tokens.WORD && t.end[i] - t.start[i] > 3 && (t.flags[i] & Lexicon.NUMBER_WORD) == 0
                 && !t.lower[i].equals("tens") && !t.lower[i].equals("hundreds")) {
             return null;
         }
