@@ -112,12 +112,13 @@ final class EntityFinder {
         // the same word written in lower case somewhere is an ordinary word ("Competitors are ..."); only the
         // few sentence-initial words are looked up, nothing is collected per token
         Set<String> initial = new HashSet<>(initialCount.keySet());
+        ShapeFilter shapes = new ShapeFilter(initial);
         Set<String> lowerSeen = new HashSet<>();
         for (Sentence s : sentences) {
             Tokens t = s.tokens;
             for (int k = 0; k < t.size; k++) {
-                if (t.type[k] == Tokens.WORD && Character.isLowerCase(t.chars[t.start[k]])
-                        && initial.contains(t.lower[k])) {
+                if (t.type[k] == Tokens.WORD && shapes.mayContain(t.lower[k])
+                        && Character.isLowerCase(t.chars[t.start[k]]) && initial.contains(t.lower[k])) {
                     lowerSeen.add(t.lower[k]);
                 }
             }
@@ -216,6 +217,32 @@ final class EntityFinder {
             s.mentions.sort((a, b) -> Integer.compare(a.tok0, b.tok0));
         }
         return salience;
+    }
+
+    /**
+     * A set's words by length and first letter, as 1,024 bits: asked for every lower-case word of an article
+     * whether it may be one of the few sentence-initial words, it answers most with no for the price of a bit
+     * test, where the set itself would hash the word. No false "no": a "yes" is checked against the set.
+     */
+    private static final class ShapeFilter {
+        private final long[] bits = new long[16];
+
+        ShapeFilter(Set<String> words) {
+            for (String w : words) set(shape(w));
+        }
+
+        private static int shape(String w) {
+            return w.isEmpty() ? 0 : (w.length() * 31 + w.charAt(0)) & 1023;
+        }
+
+        private void set(int b) {
+            bits[b >>> 6] |= 1L << b;
+        }
+
+        boolean mayContain(String w) {
+            int b = shape(w);
+            return (bits[b >>> 6] & 1L << b) != 0;
+        }
     }
 
     /** The user's slug for a run, if aliases are loaded; the strings to look up are only built then. */
@@ -459,8 +486,8 @@ final class EntityFinder {
                 while (h < t.size && mods < 5) {
                     if (t.type[h] == Tokens.WORD && (!cap(t, h) || basedOn(t, h) || productBeforeHead(t, h))) {
                         String x = t.lower[h];
-                        if (GENERIC_HEADS.contains(x) || DESCRIPTIVE_HEADS.contains(x)) break;
-                        if (NOT_NAMES.contains(x) && !cap(t, h)) { h = t.size; break; }
+                        if (t.is(h, Lexicon.GENERIC_HEADS) || t.is(h, Lexicon.DESCRIPTIVE_HEADS)) break;
+                        if (t.is(h, Lexicon.NOT_NAMES) && !cap(t, h)) { h = t.size; break; }
                         if (x.equals("of") || x.equals("and") || x.equals("that") || x.equals("which")) { h = t.size; break; }
                         h++;
                         mods++;

@@ -16,18 +16,23 @@ final class Lexicon {
     static final int NOT_NAMES = 1, TITLES = 2, DESCRIPTORS = 4, GENERIC_HEADS = 8, DESCRIPTIVE_HEADS = 16, SUFFIXES = 32;
     /** {@link NumberWords#SMALL}: lets the quantity parser skip ordinary words with one bit test. */
     static final int NUMBER_WORD = 64;
+    /** Keys of {@link AttributeClassifier#MONEY}: the cue scan around every figure skips other words with one bit test. */
+    static final int MONEY_CUE = 128;
 
     /** Open addressing over lower-case words; a power of two at most a quarter full, so probes are short. */
     private static final String[] WORDS;
+    /** Hash code of each word, compared before its characters. */
+    private static final int[] HASHES;
     private static final int[] FLAGS;
     private static final int MASK;
 
     static {
         int n = EntityFinder.NOT_NAMES.size() + EntityFinder.TITLES.size() + EntityFinder.DESCRIPTORS.size()
                 + EntityFinder.GENERIC_HEADS.size() + EntityFinder.DESCRIPTIVE_HEADS.size()
-                + EntityFinder.SUFFIXES.size() + NumberWords.SMALL.size();
+                + EntityFinder.SUFFIXES.size() + NumberWords.SMALL.size() + AttributeClassifier.MONEY.size();
         int cap = Integer.highestOneBit(n * 4 - 1) << 1;
         WORDS = new String[cap];
+        HASHES = new int[cap];
         FLAGS = new int[cap];
         MASK = cap - 1;
         add(EntityFinder.NOT_NAMES, NOT_NAMES);
@@ -37,6 +42,7 @@ final class Lexicon {
         add(EntityFinder.DESCRIPTIVE_HEADS, DESCRIPTIVE_HEADS);
         add(EntityFinder.SUFFIXES, SUFFIXES);
         add(NumberWords.SMALL.keySet(), NUMBER_WORD);
+        add(AttributeClassifier.MONEY.keySet(), MONEY_CUE);
     }
 
     private static void add(Set<String> words, int flag) {
@@ -44,6 +50,7 @@ final class Lexicon {
             int i = w.hashCode() & MASK;
             while (WORDS[i] != null && !WORDS[i].equals(w)) i = (i + 1) & MASK;
             WORDS[i] = w;
+            HASHES[i] = w.hashCode();
             FLAGS[i] |= flag;
         }
     }
@@ -68,7 +75,7 @@ final class Lexicon {
         int len = to - from;
         for (int i = hash & MASK; WORDS[i] != null; i = (i + 1) & MASK) {
             String w = WORDS[i];
-            if (w.length() == len && sameLowerAscii(w, chars, from)) return i;
+            if (HASHES[i] == hash && w.length() == len && sameLowerAscii(w, chars, from)) return i;
         }
         return -1;
     }
