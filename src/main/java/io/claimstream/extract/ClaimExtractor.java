@@ -548,7 +548,7 @@ public final class ClaimExtractor {
             if (s.mentions.size() < 2) continue; // a vote needs two parties
             Tokens t = s.tokens;
             for (int k = 0; k < t.size; k++) {
-                if (t.type[k] != Tokens.WORD || !isDealCue(t.lower[k])) continue;
+                if (!t.is(k, Lexicon.DEAL_CUE)) continue;
                 int clause = s.clause[k];
                 String subj = null, cp = null;
                 for (Mention m : s.mentions) {
@@ -606,14 +606,8 @@ public final class ClaimExtractor {
         return k;
     }
 
-    private static boolean isDealCue(String w) {
-        switch (w) {
-            case "invest": case "invests": case "invested": case "investing": case "investment": case "stake":
-            case "acquire": case "acquires": case "acquired": case "acquiring": case "acquisition": case "buy":
-            case "buys": case "bought": case "backed": case "takeover": case "purchase":
-                return true;
-            default:
-                return false;
-        }
-    }
+    /** Words that vote for the article's main deal; a {@link Lexicon} flag, since every word is asked. */
+    static final Set<String> DEAL_CUES = Set.of("invest", "invests", "invested", "investing", "investment", "stake",
+            "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "backed",
+            "takeover", "purchase");
 }

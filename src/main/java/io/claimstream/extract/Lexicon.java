@@ -18,9 +18,15 @@ final class Lexicon {
     static final int NUMBER_WORD = 64;
     /** Keys of {@link AttributeClassifier#MONEY}: the cue scan around every figure skips other words with one bit test. */
     static final int MONEY_CUE = 128;
+    /** Keys of {@link ModalityClassifier#CUES}, for the same reason: the modality scan runs per figure too. */
+    static final int MODAL_CUE = 256;
+    /** {@link ClaimExtractor#DEAL_CUES}: the main-deal vote looks at every word of every sentence with two names. */
+    static final int DEAL_CUE = 512;
 
     /** Open addressing over lower-case words; a power of two at most a quarter full, so probes are short. */
     private static final String[] WORDS;
+    /** The same words as char arrays: the comparison with the text runs array against array. */
+    private static final char[][] CHARS;
     /** Hash code of each word, compared before its characters. */
     private static final int[] HASHES;
     private static final int[] FLAGS;
@@ -29,9 +35,11 @@ final class Lexicon {
     static {
         int n = EntityFinder.NOT_NAMES.size() + EntityFinder.TITLES.size() + EntityFinder.DESCRIPTORS.size()
                 + EntityFinder.GENERIC_HEADS.size() + EntityFinder.DESCRIPTIVE_HEADS.size()
-                + EntityFinder.SUFFIXES.size() + NumberWords.SMALL.size() + AttributeClassifier.MONEY.size();
+                + EntityFinder.SUFFIXES.size() + NumberWords.SMALL.size() + AttributeClassifier.MONEY.size()
+                + ModalityClassifier.CUES.size() + ClaimExtractor.DEAL_CUES.size();
         int cap = Integer.highestOneBit(n * 4 - 1) << 1;
         WORDS = new String[cap];
+        CHARS = new char[cap][];
         HASHES = new int[cap];
         FLAGS = new int[cap];
         MASK = cap - 1;
@@ -43,6 +51,8 @@ final class Lexicon {
         add(EntityFinder.SUFFIXES, SUFFIXES);
         add(NumberWords.SMALL.keySet(), NUMBER_WORD);
         add(AttributeClassifier.MONEY.keySet(), MONEY_CUE);
+        add(ModalityClassifier.CUES.keySet(), MODAL_CUE);
+        add(ClaimExtractor.DEAL_CUES, DEAL_CUE);
     }
 
     private static void add(Set<String> words, int flag) {
@@ -50,6 +60,7 @@ final class Lexicon {
             int i = w.hashCode() & MASK;
             while (WORDS[i] != null && !WORDS[i].equals(w)) i = (i + 1) & MASK;
             WORDS[i] = w;
+            CHARS[i] = w.toCharArray();
             HASHES[i] = w.hashCode();
             FLAGS[i] |= flag;
         }
@@ -74,17 +85,16 @@ final class Lexicon {
     static int slot(char[] chars, int from, int to, int hash) {
         int len = to - from;
         for (int i = hash & MASK; WORDS[i] != null; i = (i + 1) & MASK) {
-            String w = WORDS[i];
-            if (HASHES[i] == hash && w.length() == len && sameLowerAscii(w, chars, from)) return i;
+            if (HASHES[i] == hash && CHARS[i].length == len && sameLowerAscii(CHARS[i], chars, from)) return i;
         }
         return -1;
     }
 
-    private static boolean sameLowerAscii(String w, char[] chars, int from) {
-        for (int j = 0; j < w.length(); j++) {
+    private static boolean sameLowerAscii(char[] w, char[] chars, int from) {
+        for (int j = 0; j < w.length; j++) {
             char c = chars[from + j];
             if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-            if (w.charAt(j) != c) return false;
+            if (w[j] != c) return false;
         }
         return true;
     }
