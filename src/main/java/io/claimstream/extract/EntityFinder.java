@@ -199,12 +199,15 @@ final class EntityFinder {
             if (person != null) fold.put(c, person);
         }
         Map<String, Integer> salience = new LinkedHashMap<>();
+        // one slug String per name: built once, and the mentions share it, so its hash is computed once and the
+        // many slug comparisons downstream are mostly of identical instances
+        Map<String, String> slugs = new HashMap<>();
         for (Run r : runs) {
             String canon = r.core;
             for (int n = 0; n < 4 && fold.containsKey(canon); n++) canon = fold.get(canon);
             if (!coreCount.containsKey(canon)) continue; // headline-only
             String slug = aliasFor(r, coreWords.get(canon));
-            if (slug == null) slug = slugify(canon);
+            if (slug == null) slug = slugs.computeIfAbsent(canon, EntityFinder::slugify);
             Mention m = new Mention(Mention.Kind.NAME, r.tok0, r.tok1, slug);
             m.person = persons.contains(canon);
             m.attribution = isAttribution(r.s.tokens, r.tok0) || bracketed(r.s.tokens, r.tok0, r.tok1)
