@@ -56,6 +56,11 @@ public final class Aliases {
         return new Aliases(Collections.unmodifiableMap(m));
     }
 
+    /** No aliases loaded: callers can skip building the names to look up. */
+    boolean isEmpty() {
+        return bySurface.isEmpty();
+    }
+
     /** The slug for a name, or null. Looks up the name as written and its suffix-free core. */
     String slugFor(String name, String core) {
         if (bySurface.isEmpty()) return null;

@@ -16,7 +16,7 @@ final class AttributeClassifier {
 
     enum Family { INVEST, ACQUIRE, STAKE, VALUE, REVENUE, PRICE, OTHER }
 
-    private static final Map<String, Family> MONEY = Map.ofEntries(
+    static final Map<String, Family> MONEY = Map.ofEntries(
             Map.entry("invest", Family.INVEST), Map.entry("invests", Family.INVEST), Map.entry("invested", Family.INVEST),
             Map.entry("investing", Family.INVEST), Map.entry("investment", Family.INVEST),
             Map.entry("investments", Family.INVEST), Map.entry("backed", Family.INVEST), Map.entry("backing", Family.INVEST),
@@ -131,7 +131,7 @@ final class AttributeClassifier {
         if (w.equals("profit") || w.equals("profits") || (w.equals("income") && "net".equals(t.word(k - 1)))) {
             return new Cue("net_income", k, Family.OTHER);
         }
-        Family f = MONEY.get(w);
+        Family f = t.is(k, Lexicon.MONEY_CUE) ? MONEY.get(w) : null; // the bit spares the map most words
         if (f == null) return null;
         if (w.equals("worth") && t.isWord(k - 1, "net")) return null; // a person's wealth
         if ((w.equals("worth") || w.equals("valued")) && (t.isWord(k - 1, "stake") || t.isWord(k - 2, "stake")

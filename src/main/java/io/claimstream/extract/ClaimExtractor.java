@@ -36,9 +36,10 @@ public final class ClaimExtractor {
 
     public List<Claim> extract(ArticleText article) {
         String text = article.text();
+        char[] chars = text.toCharArray(); // one copy, indexed by every sentence's tokens
         List<Sentence> sentences = new ArrayList<>();
-        for (SentenceSplitter.Span sp : SentenceSplitter.split(text)) {
-            sentences.add(new Sentence(sentences.size(), text, sp.start(), sp.end(), quantities));
+        for (SentenceSplitter.Span sp : SentenceSplitter.split(chars)) {
+            sentences.add(new Sentence(sentences.size(), text, chars, sp.start(), sp.end(), quantities));
         }
         boolean figures = false;
         for (Sentence s : sentences) figures |= !s.quantities.isEmpty();
@@ -49,7 +50,7 @@ public final class ClaimExtractor {
         ReferenceResolver.resolveDescriptive(sentences, pair[0], pair[1]);
 
         // body sentences first: a figure repeated in a headline or caption is kept as the body states it
-        Map<String, Claim> out = new LinkedHashMap<>();
+        Map<ClaimIdentity, Claim> out = new LinkedHashMap<>();
         for (int pass = 0; pass < 2; pass++) {
             for (Sentence s : sentences) {
                 if (s.standalone != (pass == 1) || s.quantities.isEmpty()) continue;
@@ -61,12 +62,11 @@ public final class ClaimExtractor {
                     Claim c = claim(article, s, located.get(i), located, pair);
                     if (c == null && last != null) c = upFrom(s, located.get(i), last);
                     if (c == null) continue;
-                    String key = c.key() + "=" + c.value() + "/" + c.valueHigh() + "/" + c.unit();
-                    out.putIfAbsent(key, c);
+                    out.putIfAbsent(ClaimIdentity.of(c), c);
                     last = c;
                 }
                 Claim d = last == null ? null : derived(s, last);
-                if (d != null) out.putIfAbsent(d.key() + "=" + d.value() + "/" + d.valueHigh() + "/" + d.unit(), d);
+                if (d != null) out.putIfAbsent(ClaimIdentity.of(d), d);
             }
         }
         List<Claim> claims = new ArrayList<>(out.values());
@@ -75,6 +75,17 @@ public final class ClaimExtractor {
     }
 
     private record Located(Quantity q, int q0, int q1) {}
+
+    /**
+     * What makes two claims of one article the same: key, value, high end and unit. A record rather than the
+     * concatenated string it replaces: no number formatting per claim, and records compare doubles as
+     * {@link Double#compare} does, which tells apart exactly the values whose strings differ.
+     */
+    private record ClaimIdentity(String key, double value, Double valueHigh, String unit) {
+        static ClaimIdentity of(Claim c) {
+            return new ClaimIdentity(c.key(), c.value(), c.valueHigh(), c.unit());
+        }
+    }
 
     /** "values Acme at $3.2 billion, up from $1.1 billion in its Series C": the earlier valuation. */
     private static Claim upFrom(Sentence s, Located lq, Claim last) {
@@ -537,7 +548,7 @@ public final class ClaimExtractor {
             if (s.mentions.size() < 2) continue; // a vote needs two parties
             Tokens t = s.tokens;
             for (int k = 0; k < t.size; k++) {
-                if (t.type[k] != Tokens.WORD || !isDealCue(t.lower[k])) continue;
+                if (!t.is(k, Lexicon.DEAL_CUE)) continue;
                 int clause = s.clause[k];
                 String subj = null, cp = null;
                 for (Mention m : s.mentions) {
@@ -595,14 +606,8 @@ public final class ClaimExtractor {
         return k;
     }
 
-    private static boolean isDealCue(String w) {
-        switch (w) {
-            case "invest": case "invests": case "invested": case "investing": case "investment": case "stake":
-            case "acquire": case "acquires": case "acquired": case "acquiring": case "acquisition": case "buy":
-            case "buys": case "bought": case "backed": case "takeover": case "purchase":
-                return true;
-            default:
-                return false;
-        }
-    }
+    /** Words that vote for the article's main deal; a {@link Lexicon} flag, since every word is asked. */
+    static final Set<String> DEAL_CUES = Set.of("invest", "invests", "invested", "investing", "investment", "stake",
+            "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "backed",
+            "takeover", "purchase");
 }

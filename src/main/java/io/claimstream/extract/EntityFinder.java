@@ -112,12 +112,13 @@ final class EntityFinder {
         // the same word written in lower case somewhere is an ordinary word ("Competitors are ..."); only the
         // few sentence-initial words are looked up, nothing is collected per token
         Set<String> initial = new HashSet<>(initialCount.keySet());
+        ShapeFilter shapes = new ShapeFilter(initial);
         Set<String> lowerSeen = new HashSet<>();
         for (Sentence s : sentences) {
             Tokens t = s.tokens;
             for (int k = 0; k < t.size; k++) {
-                if (t.type[k] == Tokens.WORD && Character.isLowerCase(t.text.charAt(t.start[k]))
-                        && initial.contains(t.lower[k])) {
+                if (t.type[k] == Tokens.WORD && shapes.mayContain(t.lower[k])
+                        && Character.isLowerCase(t.chars[t.start[k]]) && initial.contains(t.lower[k])) {
                     lowerSeen.add(t.lower[k]);
                 }
             }
@@ -141,7 +142,7 @@ final class EntityFinder {
         for (Run r : runs) if (r.title) persons.add(r.core);
         Map<String, String> fold = new HashMap<>();
         Set<String> upperSurface = new HashSet<>();
-        for (Run r : runs) if (r.words.size() == 1 && r.words.get(0).equals(r.words.get(0).toUpperCase(Locale.ROOT))) upperSurface.add(r.core);
+        for (Run r : runs) if (r.words.size() == 1 && allUpper(r.words.get(0))) upperSurface.add(r.core);
         // indexes over the article's names, so folding is linear in their number
         Map<String, List<String>> longerByFirst = new HashMap<>();
         Map<String, List<String>> byInitials = new HashMap<>();
@@ -198,13 +199,15 @@ final class EntityFinder {
             if (person != null) fold.put(c, person);
         }
         Map<String, Integer> salience = new LinkedHashMap<>();
+        // one slug String per name: built once, and the mentions share it, so its hash is computed once and the
+        // many slug comparisons downstream are mostly of identical instances
+        Map<String, String> slugs = new HashMap<>();
         for (Run r : runs) {
             String canon = r.core;
             for (int n = 0; n < 4 && fold.containsKey(canon); n++) canon = fold.get(canon);
             if (!coreCount.containsKey(canon)) continue; // headline-only
-            String surface = r.s.tokens.text.substring(r.s.tokens.start[r.tok0], r.s.tokens.end[r.tok1 - 1]);
-            String slug = aliases.slugFor(surface, String.join(" ", coreWords.get(canon)));
-            if (slug == null) slug = slugify(canon);
+            String slug = aliasFor(r, coreWords.get(canon));
+            if (slug == null) slug = slugs.computeIfAbsent(canon, EntityFinder::slugify);
             Mention m = new Mention(Mention.Kind.NAME, r.tok0, r.tok1, slug);
             m.person = persons.contains(canon);
             m.attribution = isAttribution(r.s.tokens, r.tok0) || bracketed(r.s.tokens, r.tok0, r.tok1)
@@ -217,6 +220,50 @@ final class EntityFinder {
             s.mentions.sort((a, b) -> Integer.compare(a.tok0, b.tok0));
         }
         return salience;
+    }
+
+    /**
+     * A set's words by length and first letter, as 1,024 bits: asked for every lower-case word of an article
+     * whether it may be one of the few sentence-initial words, it answers most with no for the price of a bit
+     * test, where the set itself would hash the word. No false "no": a "yes" is checked against the set.
+     */
+    private static final class ShapeFilter {
+        private final long[] bits = new long[16];
+
+        ShapeFilter(Set<String> words) {
+            for (String w : words) set(shape(w));
+        }
+
+        private static int shape(String w) {
+            return w.isEmpty() ? 0 : (w.length() * 31 + w.charAt(0)) & 1023;
+        }
+
+        private void set(int b) {
+            bits[b >>> 6] |= 1L << b;
+        }
+
+        boolean mayContain(String w) {
+            int b = shape(w);
+            return (bits[b >>> 6] & 1L << b) != 0;
+        }
+    }
+
+    /** The user's slug for a run, if aliases are loaded; the strings to look up are only built then. */
+    private String aliasFor(Run r, List<String> coreWords) {
+        if (aliases.isEmpty()) return null;
+        Tokens t = r.s.tokens;
+        String surface = t.text.substring(t.start[r.tok0], t.end[r.tok1 - 1]);
+        return aliases.slugFor(surface, String.join(" ", coreWords));
+    }
+
+    /** {@code w.equals(w.toUpperCase(Locale.ROOT))} without the copy for ASCII words, nearly all of them. */
+    private static boolean allUpper(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c >= 128) return w.equals(w.toUpperCase(Locale.ROOT)); // the JDK's case rules beyond ASCII
+            if (c >= 'a' && c <= 'z') return false;
+        }
+        return true;
     }
 
     private static String initials(String core) {
@@ -442,8 +489,8 @@ final class EntityFinder {
                 while (h < t.size && mods < 5) {
                     if (t.type[h] == Tokens.WORD && (!cap(t, h) || basedOn(t, h) || productBeforeHead(t, h))) {
                         String x = t.lower[h];
-                        if (GENERIC_HEADS.contains(x) || DESCRIPTIVE_HEADS.contains(x)) break;
-                        if (NOT_NAMES.contains(x) && !cap(t, h)) { h = t.size; break; }
+                        if (t.is(h, Lexicon.GENERIC_HEADS) || t.is(h, Lexicon.DESCRIPTIVE_HEADS)) break;
+                        if (t.is(h, Lexicon.NOT_NAMES) && !cap(t, h)) { h = t.size; break; }
                         if (x.equals("of") || x.equals("and") || x.equals("that") || x.equals("which")) { h = t.size; break; }
                         h++;
                         mods++;

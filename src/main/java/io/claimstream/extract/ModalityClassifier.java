@@ -11,7 +11,7 @@ import java.util.Map;
 final class ModalityClassifier {
     private ModalityClassifier() {}
 
-    private static final Map<String, Modality> CUES = Map.ofEntries(
+    static final Map<String, Modality> CUES = Map.ofEntries(
             Map.entry("could", Modality.SPECULATIVE), Map.entry("might", Modality.SPECULATIVE),
             Map.entry("may", Modality.SPECULATIVE), Map.entry("reportedly", Modality.SPECULATIVE),
             Map.entry("rumored", Modality.SPECULATIVE), Map.entry("rumoured", Modality.SPECULATIVE),
@@ -63,7 +63,7 @@ final class ModalityClassifier {
                     && Character.isUpperCase(t.text.charAt(t.start[k - 1])) && DEAL.contains(t.word(k + 1))) {
                 return Modality.PLANNED;
             }
-            Modality m = CUES.get(w);
+            Modality m = t.is(k, Lexicon.MODAL_CUE) ? CUES.get(w) : null; // the bit spares the map most words
             if (m == null) continue;
             if (w.equals("may") && Character.isUpperCase(t.text.charAt(t.start[k]))) continue; // the month
             if (w.equals("talks") && !("in".equals(t.word(k - 1)) || "advanced".equals(t.word(k - 1)))) continue;

@@ -94,6 +94,8 @@ public final class QuantityParser {
 
     /** If a web address starts at offset s, where it ends; else -1. Only looks at one whitespace-free word. */
     private static int urlEnd(String text, int s, int to) {
+        char c = text.charAt(s);
+        if (c != 'h' && c != 'w') return -1; // every token is asked: answer most with one character
         if (s > 0 && !Tokens.isSpace(text.charAt(s - 1)) && text.charAt(s - 1) != '(') return -1;
         if (!(text.startsWith("http", s) || text.startsWith("www.", s))) return -1;
         int e = s;
@@ -104,11 +106,8 @@ public final class QuantityParser {
     // ---------------------------------------------------------------- one figure
 
     private Atom atom(Tokens t, int i) {
-        // fast exit for the common case: a word that is no number word, currency word or "tens"/"hundreds"
-        if (t.type[i] == Tokens.WORD && t.end[i] - t.start[i] > 3 && !NumberWords.SMALL.containsKey(t.lower[i])
-                && !t.lower[i].equals("tens") && !t.lower[i].equals("hundreds")) {
-            return null;
-        }
+        // fast exit for the common case, before anything is allocated: a word that can open no figure
+        if (t.type[i] == Tokens.WORD && !mayOpenFigure(t, i)) return null;
         if (t.type[i] == Tokens.SYM && !isMoneySign(t.text.charAt(t.start[i]))) return null;
         Atom vague = vague(t, i);
         if (vague != null) return vague;
@@ -161,6 +160,20 @@ public final class QuantityParser {
         a.value = a.raw * a.scale;
         a.t1 = j;
         return a;
+    }
+
+    /**
+     * The only words a figure can start with: a number word, "tens"/"hundreds" of a vague amount, or a currency
+     * code or dollar qualifier of at most three letters right before a number or a '$', '=' or '.' ("USD 5",
+     * "US$", "Y=", "Rs."), the same test {@link #prefix} makes. Every other word gives no atom.
+     */
+    private static boolean mayOpenFigure(Tokens t, int i) {
+        if ((t.flags[i] & Lexicon.NUMBER_WORD) != 0 || t.lower[i].equals("tens") || t.lower[i].equals("hundreds")) {
+            return true;
+        }
+        if (t.end[i] - t.start[i] > 3 || i + 1 >= t.size) return false;
+        byte next = t.type[i + 1];
+        return next == Tokens.NUM || next == Tokens.SYM && "$=.".indexOf(t.chars[t.start[i + 1]]) >= 0;
     }
 
     /**

@@ -19,11 +19,12 @@ final class Sentence {
     /** Money and percent figures in the sentence, offsets into the article. */
     final List<Quantity> quantities;
 
-    Sentence(int index, String text, int start, int end, QuantityParser parser) {
+    /** {@code chars} is the article text as an array, made once per article and shared by its sentences. */
+    Sentence(int index, String text, char[] chars, int start, int end, QuantityParser parser) {
         this.index = index;
         this.start = start;
         this.end = end;
-        this.tokens = Tokens.of(text, start, end);
+        this.tokens = Tokens.of(text, chars, start, end);
         this.clause = new int[tokens.size];
         int c = 0;
         for (int k = 0; k < tokens.size; k++) {
@@ -36,7 +37,7 @@ final class Sentence {
         this.clauseEnd = new int[c + 1];
         for (int k = tokens.size - 1; k >= 0; k--) clauseFirst[clause[k]] = k;
         for (int k = 0; k < tokens.size; k++) clauseEnd[clause[k]] = k + 1;
-        this.headline = looksLikeHeadline(tokens, text, end);
+        this.headline = looksLikeHeadline(tokens, end);
         char last = text.charAt(end - 1);
         this.standalone = !(last == '.' || last == '!' || last == '?' || last == '"' || last == '\u201D' || last == ')'
                 || last == '\'' || last == '\u2019');
@@ -84,7 +85,7 @@ final class Sentence {
     }
 
     private static boolean isClauseBreak(Tokens t, int k) {
-        char ch = t.text.charAt(t.start[k]);
+        char ch = t.chars[t.start[k]];
         // a glued colon or comma is inside a name or number ("Run:ai", "10:30"), not between clauses
         boolean glued = k > 0 && t.attached(k) && k + 1 < t.size && t.attached(k + 1);
         if ((ch == ',' || ch == ':') && glued) return false;
@@ -94,14 +95,14 @@ final class Sentence {
     }
 
     /** Title Case lines without a closing period: section titles and headlines, where capitals say little. */
-    private static boolean looksLikeHeadline(Tokens t, String text, int end) {
+    private static boolean looksLikeHeadline(Tokens t, int end) {
         int words = 0, caps = 0;
         for (int k = 0; k < t.size; k++) {
             if (t.type[k] != Tokens.WORD || t.end[k] - t.start[k] < 4) continue;
             words++;
-            if (Character.isUpperCase(text.charAt(t.start[k]))) caps++;
+            if (Character.isUpperCase(t.chars[t.start[k]])) caps++;
         }
-        char last = end > 0 ? text.charAt(end - 1) : ' ';
+        char last = end > 0 ? t.chars[end - 1] : ' ';
         return words >= 2 && caps * 10 >= words * 6 && last != '.';
     }
 

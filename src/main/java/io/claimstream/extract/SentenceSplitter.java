@@ -20,17 +20,22 @@ final class SentenceSplitter {
             "e.g", "i.e", "u.s", "u.k", "u.n", "e.u");
 
     static List<Span> split(String text) {
+        return split(text.toCharArray());
+    }
+
+    /** The text as an array: the loop reads every character, and array reads beat charAt on non-Latin-1 text. */
+    static List<Span> split(char[] text) {
         List<Span> out = new ArrayList<>();
-        int n = text.length();
+        int n = text.length;
         int s = 0;
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
                 add(text, s, i, out);
                 s = i + 1;
             } else if ((c == '.' || c == '!' || c == '?') && endsSentence(text, i)) {
                 int e = i + 1;
-                while (e < n && isCloser(text.charAt(e))) e++;
+                while (e < n && isCloser(text[e])) e++;
                 add(text, s, e, out);
                 s = e;
                 i = e - 1;
@@ -44,26 +49,26 @@ final class SentenceSplitter {
         return c == '"' || c == '\'' || c == ')' || c == ']' || c == '\u201D' || c == '\u2019' || c == '\u00BB';
     }
 
-    private static boolean endsSentence(String text, int i) {
-        int n = text.length();
+    private static boolean endsSentence(char[] text, int i) {
+        int n = text.length;
         int k = i + 1;
-        while (k < n && isCloser(text.charAt(k))) k++;
+        while (k < n && isCloser(text[k])) k++;
         if (k >= n) return true;
-        if (!Tokens.isSpace(text.charAt(k))) return false;
-        while (k < n && Tokens.isSpace(text.charAt(k)) && text.charAt(k) != '\n') k++;
-        if (k >= n || text.charAt(k) == '\n') return true;
-        char next = text.charAt(k);
+        if (!Tokens.isSpace(text[k])) return false;
+        while (k < n && Tokens.isSpace(text[k]) && text[k] != '\n') k++;
+        if (k >= n || text[k] == '\n') return true;
+        char next = text[k];
         if (!(Character.isUpperCase(next) || Character.isDigit(next) || next == '"' || next == '\u201C'
                 || next == '\'' || next == '\u2018' || next == '(' || next == '$' || next == '\u20AC' || next == '\u00A3')) {
             return false;
         }
-        if (text.charAt(i) != '.') return true;
+        if (text[i] != '.') return true;
         // the word before the period
         int w = i;
-        while (w > 0 && (Character.isLetter(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) w--;
-        String word = text.substring(w, i).toLowerCase(java.util.Locale.ROOT);
+        while (w > 0 && (Character.isLetter(text[w - 1]) || text[w - 1] == '.')) w--;
+        String word = new String(text, w, i - w).toLowerCase(java.util.Locale.ROOT);
         if (ABBREVIATIONS.contains(word)) return false;
-        return !(word.length() == 1 && Character.isUpperCase(text.charAt(w))); // initials: "John F. Kennedy"
+        return !(word.length() == 1 && Character.isUpperCase(text[w])); // initials: "John F. Kennedy"
     }
 
     /**
@@ -72,25 +77,25 @@ final class SentenceSplitter {
      */
     static final int MAX_SENTENCE = 1000;
 
-    private static void add(String text, int s, int e, List<Span> out) {
-        while (s < e && Tokens.isSpace(text.charAt(s))) s++;
-        while (e > s && Tokens.isSpace(text.charAt(e - 1))) e--;
+    private static void add(char[] text, int s, int e, List<Span> out) {
+        while (s < e && Tokens.isSpace(text[s])) s++;
+        while (e > s && Tokens.isSpace(text[e - 1])) e--;
         while (e - s > MAX_SENTENCE) {
             int cut = -1;
             for (int i = s + MAX_SENTENCE; i > s + MAX_SENTENCE / 2 && cut < 0; i--) {
-                if ((text.charAt(i) == ';' || text.charAt(i) == ',') && i + 1 < e && Tokens.isSpace(text.charAt(i + 1))) {
+                if ((text[i] == ';' || text[i] == ',') && i + 1 < e && Tokens.isSpace(text[i + 1])) {
                     cut = i + 1; // not inside "1,000"
                 }
             }
             for (int i = s + MAX_SENTENCE; i > s + MAX_SENTENCE / 2 && cut < 0; i--) {
-                if (Tokens.isSpace(text.charAt(i))) cut = i;
+                if (Tokens.isSpace(text[i])) cut = i;
             }
             if (cut < 0) cut = s + MAX_SENTENCE;
             int ce = cut;
-            while (ce > s && Tokens.isSpace(text.charAt(ce - 1))) ce--;
+            while (ce > s && Tokens.isSpace(text[ce - 1])) ce--;
             if (ce > s) out.add(new Span(s, ce));
             s = cut;
-            while (s < e && Tokens.isSpace(text.charAt(s))) s++;
+            while (s < e && Tokens.isSpace(text[s])) s++;
         }
         if (e > s) out.add(new Span(s, e));
     }

@@ -12,24 +12,40 @@ final class Tokens {
     static final byte NUM = 0, WORD = 1, SYM = 2;
 
     final String text;
+    /**
+     * The same text as a char array, shared by the sentences of one article: the scanning loops index it
+     * directly, which is cheaper than {@code charAt} on text that is not Latin-1 (curly quotes, the euro sign).
+     */
+    final char[] chars;
     int size;
-    byte[] type = new byte[64];
-    int[] start = new int[64];
-    int[] end = new int[64];
-    double[] num = new double[64];
+    byte[] type;
+    int[] start;
+    int[] end;
+    double[] num;
     /** Number written with thousands separators ("1,062") or words: not a candidate for scale inheritance. */
-    boolean[] grouped = new boolean[64];
-    String[] lower = new String[64];
+    boolean[] grouped;
+    String[] lower;
     /** Word with a capital letter anywhere (Meta, eBay, AI): computed once, asked many times. */
-    boolean[] capital = new boolean[64];
+    boolean[] capital;
     /** {@link Lexicon} flags of each word. */
-    int[] flags = new int[64];
+    int[] flags;
 
-    private Tokens(String text) {
+    private Tokens(String text, char[] chars, int capacity) {
         this.text = text;
+        this.chars = chars;
+        type = new byte[capacity];
+        start = new int[capacity];
+        end = new int[capacity];
+        num = new double[capacity];
+        grouped = new boolean[capacity];
+        lower = new String[capacity];
+        capital = new boolean[capacity];
+        flags = new int[capacity];
     }
 
     static boolean isSpace(char c) {
+        // the ASCII answer of the two JDK tests inline: space, \t \n \u000B \f \r and the separators 0x1C-0x1F
+        if (c < 128) return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F');
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
@@ -42,15 +58,20 @@ final class Tokens {
     }
 
     static Tokens of(String text, int from, int to) {
-        Tokens t = new Tokens(text);
+        return of(text, text.toCharArray(), from, to);
+    }
+
+    /** Tokens of text[from, to); {@code chars} is the whole text as an array (one copy per article). */
+    static Tokens of(String text, char[] chars, int from, int to) {
+        Tokens t = new Tokens(text, chars, initialCapacity(to - from));
         int i = from;
         while (i < to) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (isSpace(c)) {
                 i++;
             } else if (c >= '0' && c <= '9') {
                 i = t.number(i, to);
-            } else if (Character.isLetter(c)) {
+            } else if (isLetter(c)) {
                 i = t.word(i, to);
             } else {
                 t.add(SYM, i, i + 1);
@@ -60,12 +81,26 @@ final class Tokens {
         return t;
     }
 
+    /**
+     * Room for the tokens of a stretch of text without growing: prose averages over five characters a token, so
+     * a quarter of the length is enough for most sentences, and a short sentence does not get 64 slots.
+     */
+    private static int initialCapacity(int length) {
+        return Math.max(8, length / 4 + 4);
+    }
+
+    /** {@link Character#isLetter}, with the ASCII answer inline: nearly every character of English news. */
+    private static boolean isLetter(char c) {
+        if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        return Character.isLetter(c);
+    }
+
     private int number(int i, int to) {
         int s = i;
         double v = 0;
         boolean grp = false;
         while (i < to) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c >= '0' && c <= '9') {
                 v = v * 10 + (c - '0');
                 i++;
@@ -74,7 +109,7 @@ final class Tokens {
                 int k = i + 1;
                 while (k < to && digit(k)) k++;
                 int n = k - i - 1;
-                if (n == 3 || (n == 2 && k < to && text.charAt(k) == ',')) {
+                if (n == 3 || (n == 2 && k < to && chars[k] == ',')) {
                     grp = true;
                     i++;
                 } else {
@@ -84,11 +119,11 @@ final class Tokens {
                 break;
             }
         }
-        if (i + 1 < to && text.charAt(i) == '.' && digit(i + 1)) {
+        if (i + 1 < to && chars[i] == '.' && digit(i + 1)) {
             i++;
             double f = 0.1;
             while (i < to && digit(i)) {
-                v += f * (text.charAt(i) - '0');
+                v += f * (chars[i] - '0');
                 f /= 10;
                 i++;
             }
@@ -100,36 +135,78 @@ final class Tokens {
     }
 
     private boolean digit(int i) {
-        char c = text.charAt(i);
+        char c = chars[i];
         return c >= '0' && c <= '9';
     }
 
     private int word(int i, int to) {
         int s = i;
-        while (i < to && Character.isLetter(text.charAt(i))) i++;
+        while (i < to && isLetter(chars[i])) i++;
         // single letters joined by dots are one abbreviation: U.S., U.K., u.s
         if (i - s == 1) {
             int k = i;
-            while (k + 1 < to && text.charAt(k) == '.' && Character.isLetter(text.charAt(k + 1))
-                    && (k + 2 >= to || !Character.isLetter(text.charAt(k + 2)))) {
+            while (k + 1 < to && chars[k] == '.' && isLetter(chars[k + 1])
+                    && (k + 2 >= to || !isLetter(chars[k + 2]))) {
                 k += 2;
             }
             if (k > i) {
                 i = k;
-                if (i < to && text.charAt(i) == '.' && (i + 1 >= to || isSpace(text.charAt(i + 1)))
-                        && i + 2 < to && !Character.isUpperCase(text.charAt(i + 2))) {
+                if (i < to && chars[i] == '.' && (i + 1 >= to || isSpace(chars[i + 1]))
+                        && i + 2 < to && !Character.isUpperCase(chars[i + 2])) {
                     i++; // trailing dot of "U.S." mid-sentence
                 }
             }
         }
         int k = add(WORD, s, i);
+        if (!asciiWord(k, s, i)) otherWord(k, s, i);
+        return i;
+    }
+
+    /**
+     * Lower case, capital and flags of an ASCII word, read from the characters: a known word takes the
+     * {@link Lexicon}'s shared String, any other word costs one String. False if the word is not ASCII.
+     */
+    private boolean asciiWord(int k, int s, int e) {
+        boolean upper = false;
+        int hash = 0;
+        for (int j = s; j < e; j++) {
+            char c = chars[j];
+            if (c >= 128) return false;
+            if (c >= 'A' && c <= 'Z') {
+                upper = true;
+                c += 'a' - 'A';
+            }
+            hash = 31 * hash + c; // String.hashCode of the lower-case word
+        }
+        int slot = Lexicon.slot(chars, s, e, hash);
+        if (slot >= 0) {
+            lower[k] = Lexicon.word(slot);
+            flags[k] = Lexicon.flags(slot);
+        } else {
+            lower[k] = upper ? lowerAscii(s, e) : text.substring(s, e);
+            flags[k] = 0;
+        }
+        capital[k] = upper;
+        return true;
+    }
+
+    private String lowerAscii(int s, int e) {
+        char[] w = new char[e - s];
+        for (int j = s; j < e; j++) {
+            char c = chars[j];
+            w[j - s] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return new String(w);
+    }
+
+    /** Words with letters beyond ASCII: the JDK's case rules (they may change the length). */
+    private void otherWord(int k, int s, int e) {
         boolean lowerAlready = true;
-        for (int j = s; j < i && lowerAlready; j++) lowerAlready = !Character.isUpperCase(text.charAt(j));
-        String w = text.substring(s, i);
+        for (int j = s; j < e && lowerAlready; j++) lowerAlready = !Character.isUpperCase(chars[j]);
+        String w = text.substring(s, e);
         lower[k] = lowerAlready ? w : w.toLowerCase(java.util.Locale.ROOT);
         capital[k] = !lowerAlready;
         flags[k] = Lexicon.flags(lower[k]);
-        return i;
     }
 
     private int add(byte ty, int s, int e) {
@@ -141,7 +218,7 @@ final class Tokens {
     }
 
     private void grow() {
-        int n = size * 2;
+        int n = Math.max(8, size * 2);
         type = java.util.Arrays.copyOf(type, n);
         start = java.util.Arrays.copyOf(start, n);
         end = java.util.Arrays.copyOf(end, n);
@@ -162,11 +239,11 @@ final class Tokens {
     }
 
     boolean isSym(int k, char c) {
-        return k >= 0 && k < size && type[k] == SYM && text.charAt(start[k]) == c;
+        return k >= 0 && k < size && type[k] == SYM && chars[start[k]] == c;
     }
 
     boolean isDashTok(int k) {
-        return k >= 0 && k < size && type[k] == SYM && isDash(text.charAt(start[k]));
+        return k >= 0 && k < size && type[k] == SYM && isDash(chars[start[k]]);
     }
 
     /** No space between token k-1 and token k. */
@@ -179,7 +256,7 @@ final class Tokens {
     }
 
     boolean upper(int k) {
-        for (int i = start[k]; i < end[k]; i++) if (Character.isLowerCase(text.charAt(i))) return false;
+        for (int i = start[k]; i < end[k]; i++) if (Character.isLowerCase(chars[i])) return false;
         return true;
     }
 
