@@ -29,6 +29,11 @@ public final class TopicAdmin {
                 if (existing.contains(name)) continue;
                 NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.empty());
                 if (topics.compacted().contains(name)) topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                // Records carry their event time as timestamp: under the broker's default 7-day retention, coverage
+                // published with an older date is deleted at the next retention check, and replay/verify lose it.
+                // The articles and the changes are the history replay and verify read: kept.
+                else if (name.equals(topics.articles().name()) || name.equals(topics.changes().name()))
+                    topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
                 missing.add(topic);
             }
             if (!missing.isEmpty()) createIgnoringRaces(admin, missing);
