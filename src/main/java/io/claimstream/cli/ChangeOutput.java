@@ -1,6 +1,6 @@
 package io.claimstream.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimstream.json.RecordJson;
 import io.claimstream.avro.ConsensusChange;
 import io.claimstream.avro.Figure;
 
@@ -11,25 +11,7 @@ final class ChangeOutput {
     private ChangeOutput() {}
 
     static String json(ConsensusChange c) {
-        ObjectNode o = Json.object();
-        o.put("key", c.getKey());
-        o.put("subject", c.getSubject());
-        o.put("counterparty", c.getCounterparty());
-        o.put("attribute", c.getAttribute());
-        o.put("qualifier", c.getQualifier());
-        o.put("unit", c.getUnit());
-        o.set("before", Json.figure(c.getBefore()));
-        o.set("after", Json.figure(c.getAfter()));
-        o.put("sources", c.getSources());
-        ObjectNode trigger = o.putObject("trigger");
-        trigger.put("article", c.getTrigger().getArticleId());
-        trigger.put("source", c.getTrigger().getSource());
-        trigger.put("evidence", c.getTrigger().getEvidence());
-        trigger.put("start", c.getTrigger().getStart());
-        trigger.put("end", c.getTrigger().getEnd());
-        o.put("event_time", c.getEventTime().toString());
-        o.put("correction", c.getCorrection());
-        return Json.write(o);
+        return RecordJson.write(RecordJson.change(c));
     }
 
     static String text(ConsensusChange c) {

@@ -2,23 +2,22 @@ package io.claimstream.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimstream.consensus.Evidence;
+import io.claimstream.json.RecordJson;
 import io.claimstream.consensus.Figure;
 import io.claimstream.consensus.Standing;
 import io.claimstream.consensus.WeightedEvidence;
 
-import java.time.Instant;
 
 /** JSON forms of the consensus domain types, for --json output. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = RecordJson.MAPPER;
 
     private Json() {}
 
     static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
+        return RecordJson.object();
     }
 
     static String write(Object node) {
@@ -30,32 +29,11 @@ final class Json {
     }
 
     static ObjectNode figure(Figure f) {
-        return f == null ? null : figure(f.value(), f.valueHigh(), f.bound().wire());
-    }
-
-    static ObjectNode figure(io.claimstream.avro.Figure f) {
-        return f == null ? null : figure(f.getValue(), f.getValueHigh(), f.getBound().name());
-    }
-
-    private static ObjectNode figure(double value, Double valueHigh, String bound) {
-        ObjectNode o = object();
-        o.put("value", value);
-        if (valueHigh == null) o.putNull("value_high");
-        else o.put("value_high", valueHigh);
-        o.put("bound", bound);
-        return o;
+        return RecordJson.figure(f);
     }
 
     static ObjectNode evidence(Evidence e) {
-        ObjectNode o = object();
-        o.put("article", e.articleId());
-        o.put("source", e.source());
-        o.put("url", e.url());
-        o.put("evidence", e.evidence());
-        o.put("start", e.start());
-        o.put("end", e.end());
-        o.put("event_time", Instant.ofEpochMilli(e.eventTime()).toString());
-        return o;
+        return RecordJson.evidence(e);
     }
 
     static ObjectNode claim(WeightedEvidence w) {

@@ -9,6 +9,7 @@ import io.claimstream.avro.ConsensusChange;
 import io.claimstream.consensus.Change;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.consensus.Evidence;
+import io.claimstream.json.RecordJson;
 import io.claimstream.consensus.Figure;
 import io.claimstream.consensus.KeyHistory;
 import io.claimstream.consensus.WeightedEvidence;
@@ -22,7 +23,7 @@ import java.util.List;
  * of one knows the other; instants are ISO-8601 strings; an unbounded end of an interval is null.
  */
 final class ConsensusJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = RecordJson.MAPPER;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ConsensusJson() {}
@@ -97,42 +98,11 @@ final class ConsensusJson {
     }
 
     static ObjectNode change(ConsensusChange c) {
-        ObjectNode o = NODES.objectNode();
-        o.put("key", c.getKey());
-        o.put("unit", c.getUnit());
-        o.set("before", figure(c.getBefore()));
-        o.set("after", figure(c.getAfter()));
-        o.put("sources", c.getSources());
-        ObjectNode t = o.putObject("trigger");
-        t.put("article", c.getTrigger().getArticleId());
-        t.put("source", c.getTrigger().getSource());
-        t.put("url", c.getTrigger().getUrl());
-        t.put("evidence", c.getTrigger().getEvidence());
-        t.put("start", c.getTrigger().getStart());
-        t.put("end", c.getTrigger().getEnd());
-        o.put("event_time", c.getEventTime().toString());
-        o.put("correction", c.getCorrection());
-        return o;
+        return RecordJson.change(c);
     }
 
     static ObjectNode alert(io.claimstream.avro.Alert a) {
-        ObjectNode o = NODES.objectNode();
-        o.put("id", a.getId());
-        o.put("key", a.getKey());
-        o.put("unit", a.getUnit());
-        o.set("before", figure(a.getBefore()));
-        o.set("after", figure(a.getAfter()));
-        o.put("sources", a.getSources());
-        ObjectNode t = o.putObject("trigger");
-        t.put("article", a.getTrigger().getArticleId());
-        t.put("source", a.getTrigger().getSource());
-        t.put("url", a.getTrigger().getUrl());
-        t.put("evidence", a.getTrigger().getEvidence());
-        o.put("event_time", a.getEventTime().toString());
-        o.put("correction", a.getCorrection());
-        o.put("rule", a.getRule());
-        o.put("message", a.getMessage());
-        return o;
+        return RecordJson.alert(a);
     }
 
     static ObjectNode article(io.claimstream.avro.Article a) {
@@ -169,33 +139,15 @@ final class ConsensusJson {
     }
 
     private static ObjectNode evidence(Evidence e) {
-        ObjectNode o = NODES.objectNode();
-        o.put("article", e.articleId());
-        o.put("source", e.source());
-        o.put("url", e.url());
-        o.put("evidence", e.evidence());
-        o.put("start", e.start());
-        o.put("end", e.end());
-        o.put("event_time", Instant.ofEpochMilli(e.eventTime()).toString());
-        return o;
+        return RecordJson.evidence(e);
     }
 
     private static ObjectNode figure(Figure f) {
-        if (f == null) return null;
-        ObjectNode o = NODES.objectNode();
-        o.put("value", f.value());
-        o.put("value_high", f.valueHigh());
-        o.put("bound", f.bound().wire());
-        return o;
+        return RecordJson.figure(f);
     }
 
     private static ObjectNode figure(io.claimstream.avro.Figure f) {
-        if (f == null) return null;
-        ObjectNode o = NODES.objectNode();
-        o.put("value", f.getValue());
-        o.put("value_high", f.getValueHigh());
-        o.put("bound", f.getBound().name());
-        return o;
+        return RecordJson.figure(f);
     }
 
     private static Double finite(double d) {
