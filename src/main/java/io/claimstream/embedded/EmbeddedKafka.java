@@ -256,6 +256,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("log.dirs", logDir.toAbsolutePath().toString());
     p.put("metadata.log.dir", logDir.toAbsolutePath().toString());
     // single node: every replication factor and min ISR is 1
+    // Records carry event time, often far in the past (a backfill, the seeds); the default 7-day time retention
+    // would delete them minutes after they are written on any topic created before claimstream could set its own.
+    p.put("log.retention.ms", "-1");
     p.put("offsets.topic.replication.factor", "1");
     p.put("offsets.topic.num.partitions", "5");
     p.put("transaction.state.log.replication.factor", "1");

@@ -49,11 +49,16 @@ public final class Progress {
         described.forEach((name, d) -> d.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
         var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
         var logEnd = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get();
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        latest.keySet().forEach(tp -> earliest.put(tp, OffsetSpec.earliest()));
+        var logStart = admin.listOffsets(earliest).all().get();
         long lag = 0;
         for (var e : stable.entrySet()) {
             OffsetAndMetadata c = committed.get(e.getKey());
             long lastStable = e.getValue().offset();
-            lag += Math.max(0, lastStable - (c == null ? 0 : c.offset()));
+            // No commit yet: the group starts at the log start, which retention or deletion may have moved past 0.
+            long from = c != null ? c.offset() : logStart.get(e.getKey()).offset();
+            lag += Math.max(0, lastStable - from);
             lag += Math.max(0, logEnd.get(e.getKey()).offset() - lastStable);
         }
         return lag;
