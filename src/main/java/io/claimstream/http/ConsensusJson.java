@@ -31,12 +31,7 @@ final class ConsensusJson {
     /** One key in the list: its figure, range and number of sources, without the claims. */
     static ObjectNode summary(Consensus c) {
         ObjectNode o = NODES.objectNode();
-        o.put("key", c.getKey());
-        o.put("subject", c.getSubject());
-        o.put("counterparty", c.getCounterparty());
-        o.put("attribute", c.getAttribute());
-        o.put("qualifier", c.getQualifier());
-        o.put("unit", c.getUnit());
+        RecordJson.key(o, c.getKey(), c.getSubject(), c.getCounterparty(), c.getAttribute(), c.getQualifier(), c.getUnit());
         o.set("figure", figure(c.getFigure()));
         o.put("low", c.getLow());
         o.put("high", c.getHigh());

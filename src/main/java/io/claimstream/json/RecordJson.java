@@ -52,6 +52,18 @@ public final class RecordJson {
         return o;
     }
 
+    /** The fields that name a claim key and its unit, first in every record about a key. */
+    public static ObjectNode key(ObjectNode o, String key, String subject, String counterparty, String attribute,
+                                 String qualifier, String unit) {
+        o.put("key", key);
+        o.put("subject", subject);
+        o.put("counterparty", counterparty);
+        o.put("attribute", attribute);
+        o.put("qualifier", qualifier);
+        o.put("unit", unit);
+        return o;
+    }
+
     /** The claim that moved a figure: its article, source, sentence and the sentence's offsets. */
     public static ObjectNode trigger(Trigger t) {
         ObjectNode o = object();
@@ -66,12 +78,7 @@ public final class RecordJson {
 
     public static ObjectNode change(ConsensusChange c) {
         ObjectNode o = object();
-        o.put("key", c.getKey());
-        o.put("subject", c.getSubject());
-        o.put("counterparty", c.getCounterparty());
-        o.put("attribute", c.getAttribute());
-        o.put("qualifier", c.getQualifier());
-        o.put("unit", c.getUnit());
+        key(o, c.getKey(), c.getSubject(), c.getCounterparty(), c.getAttribute(), c.getQualifier(), c.getUnit());
         o.set("before", figure(c.getBefore()));
         o.set("after", figure(c.getAfter()));
         o.put("sources", c.getSources());
@@ -85,12 +92,7 @@ public final class RecordJson {
         ObjectNode o = object();
         o.put("id", a.getId());
         o.put("message", a.getMessage());
-        o.put("key", a.getKey());
-        o.put("subject", a.getSubject());
-        o.put("counterparty", a.getCounterparty());
-        o.put("attribute", a.getAttribute());
-        o.put("qualifier", a.getQualifier());
-        o.put("unit", a.getUnit());
+        key(o, a.getKey(), a.getSubject(), a.getCounterparty(), a.getAttribute(), a.getQualifier(), a.getUnit());
         o.set("before", figure(a.getBefore()));
         o.set("after", figure(a.getAfter()));
         o.put("sources", a.getSources());
