@@ -3,6 +3,13 @@ package io.claimstream.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimstream.avro.Consensus;
+import io.claimstream.avro.SourceClaim;
+import io.claimstream.consensus.Evidence;
+import io.claimstream.stream.ClaimHistoryStore;
+import org.apache.kafka.streams.StreamsConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import io.claimstream.consensus.Change;
 import io.claimstream.consensus.ConsensusConfig;
 import io.claimstream.consensus.ConsensusEngine;
@@ -38,6 +45,24 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
+    /**
+     * The key's claims, from the changelog of the application's consensus-history store: a compacted topic that
+     * holds every claim the key holds (an entry dropped by compaction is a tombstone there).
+     */
+    static KeyHistory history(Properties cfg, Topics topics, String key) {
+        String appId = cfg.getProperty(StreamsConfig.APPLICATION_ID_CONFIG, StreamsSettings.DEFAULT_APPLICATION_ID);
+        Map<String, SourceClaim> entries = new HashMap<>();
+        for (var r : TopicReader.readAll(cfg, Topics.historyChangelog(appId), new StringDeserializer(),
+                topics.historyEntrySerde().deserializer(), Duration.ofMinutes(5))) {
+            if (!key.equals(ClaimHistoryStore.keyOf(r.key()))) continue;
+            if (r.value() == null) entries.remove(r.key());
+            else entries.put(r.key(), r.value());
+        }
+        List<Evidence> claims = new ArrayList<>(entries.size());
+        for (SourceClaim s : entries.values()) claims.add(AvroMapping.toEvidence(s));
+        return KeyHistory.of(claims);
+    }
+
     @Override
     public Integer call() throws Exception {
         Properties cfg = config.loadClient();
@@ -52,7 +77,7 @@ final class AuditCommand implements Callable<Integer> {
             return 1;
         }
         ConsensusEngine engine = new ConsensusEngine(ConsensusConfig.fromProperties(cfg));
-        KeyHistory history = AvroMapping.history(latest);
+        KeyHistory history = history(cfg, topics, key);
         List<Change> timeline = engine.timeline(history);
         String unit = latest.getUnit();
         if (json) {

@@ -9,7 +9,6 @@ import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.consensus.Standing;
 import io.claimstream.ingest.ArticleFiles;
 import io.claimstream.replay.Replay;
-import io.claimstream.stream.AvroMapping;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,7 +71,7 @@ final class ReplayCommand implements Callable<Integer> {
     /** Each key's standing as of t: a pure function of the claims with event time up to t. */
     static void forEachStanding(Replay.Result result, ConsensusEngine engine, long t, StandingSink sink) {
         for (Map.Entry<String, Consensus> e : result.table().entrySet()) {
-            Standing s = engine.standingAt(AvroMapping.history(e.getValue()), t);
+            Standing s = engine.standingAt(result.histories().get(e.getKey()), t);
             if (s.figure() != null) sink.accept(e.getKey(), e.getValue().getUnit(), s);
         }
     }

@@ -38,7 +38,8 @@ public final class ConsensusEngine {
     }
 
     /**
-     * Adds one incoming claim (or retraction) to the key's history and says what to emit.
+     * Adds one incoming claim (or retraction) to the key's history and says what to emit. Costs a replay of the
+     * history; {@link #advance} takes the common in-order step in one evaluation.
      *
      * <ul>
      *   <li>Already in the history (a redelivery): the same history, the current standing, no changes.</li>
@@ -54,17 +55,11 @@ public final class ConsensusEngine {
      * </ul>
      */
     public Update apply(KeyHistory history, Evidence claim) {
-        return replayed(history, claim).update();
-    }
-
-    /** {@link #apply(KeyHistory, Evidence)} by replay, with the tail of the new history (from the same replay). */
-    private Step replayed(KeyHistory history, Evidence claim) {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(claim, "claim");
         if (history.contains(claim)) {
             Replay r = replay(history, Long.MAX_VALUE);
-            return new Step(new Update(history, r.standing(), List.of()),
-                    new Tail(history.size(), history.latestEventTime(), r.standing().figure(), r.published()));
+            return new Update(history, r.standing(), r.published(), List.of());
         }
         boolean late = !history.isEmpty() && claim.eventTime() < history.latestEventTime();
         KeyHistory next = history.with(claim);
@@ -80,65 +75,40 @@ public final class ConsensusEngine {
             changes = List.of(new Change(before.standing().figure(), after.standing().figure(), claim,
                     claim.eventTime(), late, after.standing().sources()));
         }
-        return new Step(new Update(next, after.standing(), changes),
-                new Tail(next.size(), next.latestEventTime(), after.standing().figure(), after.published()));
+        return new Update(next, after.standing(), after.published(), changes);
     }
 
     /**
-     * Where the replay of a history ends: the size and newest event time of the history it belongs to, the
-     * figure its last step showed (the incumbent of the next step) and the figure of its last change (what was
-     * published). With it, a claim newer than every claim of that history costs one evaluation instead of a
-     * replay of the whole history: {@link #apply(KeyHistory, Tail, Evidence)}.
+     * What an in-order claim does, from the end state of the key's replay alone, without its history: the
+     * standing is one evaluation of the current claims with the claim in place of its source's, and the incumbent
+     * is the figure of the last step. The result is the one {@link #apply(KeyHistory, Evidence)} gives (its
+     * history aside) provided the claim is newer than every claim of the key (strictly later event time) and is
+     * not a retraction (a withdrawn claim makes its source fall back to an older one, which only the history
+     * knows).
+     *
+     * @param current   the current claims ({@link Standing#claims()} of the last step)
+     * @param incumbent the figure of the last step ({@link Standing#figure()})
+     * @param published the figure of the last change ({@link Update#published()})
      */
-    public record Tail(int size, long latestEventTime, Figure figure, Figure published) {
-        /** Whether this is the tail of {@code history} (by size and newest event time: a cheap guard, not a proof). */
-        public boolean matches(KeyHistory history) {
-            return size == history.size() && latestEventTime == history.latestEventTime();
-        }
-    }
-
-    /** An {@link Update} with the tail of its new history. */
-    public record Step(Update update, Tail tail) {}
-
-    /** The tail of {@code history}: one full replay. */
-    public Tail tail(KeyHistory history) {
-        Replay r = replay(history, Long.MAX_VALUE);
-        return new Tail(history.size(), history.latestEventTime(), r.standing().figure(), r.published());
-    }
-
-    /**
-     * {@link #apply(KeyHistory, Evidence)} with the tail of {@code history} known (null or stale: the full replay).
-     * A claim with an event time strictly newer than every claim in the history is the last step of the new
-     * history's replay: the standing is one evaluation of the current claims with the tail's figure as incumbent,
-     * and the result is identical to the full replay's. Anything else (late, equal newest time, redelivery) replays.
-     */
-    public Step apply(KeyHistory history, Tail tail, Evidence claim) {
-        Objects.requireNonNull(history, "history");
+    public Advance advance(List<Evidence> current, Figure incumbent, Figure published, Evidence claim) {
         Objects.requireNonNull(claim, "claim");
-        boolean newest = history.isEmpty() || claim.eventTime() > history.latestEventTime();
-        if (!newest || tail == null || !tail.matches(history)) return replayed(history, claim);
-        KeyHistory next = history.with(claim);
-        Standing standing = evaluate(currentClaims(next.claims()), tail.figure());
-        List<Change> changes = List.of();
-        Figure published = tail.published();
-        if (Figure.moved(published, standing.figure(), config.moveTolerance())) {
-            changes = List.of(new Change(tail.figure(), standing.figure(), claim, claim.eventTime(), false,
-                    standing.sources()));
-            published = standing.figure();
+        if (claim.retracted()) throw new IllegalArgumentException("a retraction needs the key's history: use apply");
+        TreeSet<Evidence> next = new TreeSet<>(Evidence.CANONICAL);
+        for (Evidence e : current) if (!e.source().equals(claim.source())) next.add(e);
+        next.add(claim);
+        Standing standing = evaluate(new ArrayList<>(next), incumbent);
+        if (!Figure.moved(published, standing.figure(), config.moveTolerance())) {
+            return new Advance(standing, published, List.of());
         }
-        return new Step(new Update(next, standing, changes),
-                new Tail(next.size(), next.latestEventTime(), standing.figure(), published));
+        return new Advance(standing, standing.figure(),
+                List.of(new Change(incumbent, standing.figure(), claim, claim.eventTime(), false, standing.sources())));
     }
 
-    /** The current claims after every claim of a canonical history: what the replay's last step evaluates. */
-    private static List<Evidence> currentClaims(List<Evidence> claims) {
-        Map<String, List<Evidence>> bySource = new LinkedHashMap<>();
-        Map<List<String>, Long> retractedAsOf = new HashMap<>();
-        for (Evidence e : claims) {
-            if (e.retracted()) retractedAsOf.merge(List.of(e.source(), e.articleId()), e.eventTime(), Math::max);
-            else bySource.computeIfAbsent(e.source(), s -> new ArrayList<>()).add(e);
+    /** What {@link #advance} returns: the standing now, the figure of the last change, and the changes to emit. */
+    public record Advance(Standing standing, Figure published, List<Change> changes) {
+        public Advance {
+            changes = List.copyOf(changes);
         }
-        return currentClaims(bySource, retractedAsOf);
     }
 
     /** The consensus as of event time {@code eventTime}: a function of the claims with eventTime ≤ it. */

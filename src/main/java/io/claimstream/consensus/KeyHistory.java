@@ -58,7 +58,7 @@ public record KeyHistory(List<Evidence> claims) {
      * This history cut to about {@code limit} entries (0 or less: no limit), for keys whose coverage never stops.
      * The oldest entries go first, but never what decides the current standing: each source's newest claim, its
      * current claim (the newest not withdrawn), and the retractions of those claims' articles. So the current
-     * claims, hence {@link ConsensusEngine#apply(KeyHistory, ConsensusEngine.Tail, Evidence)} of a newer claim,
+     * claims, hence {@link ConsensusEngine#advance} of a newer claim,
      * are exactly as without the cut. What is lost: the standing at event times before the cut and the timeline
      * there, the fallback of a source to a dropped older claim when its newest article is later retracted, and a
      * late claim older than the cut is replayed over the kept claims only. When more sources than {@code limit}

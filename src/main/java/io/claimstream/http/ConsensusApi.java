@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimstream.avro.Consensus;
 import io.claimstream.consensus.ConsensusEngine;
+import io.claimstream.consensus.KeyHistory;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.apache.kafka.streams.state.HostInfo;
@@ -24,7 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -78,20 +79,20 @@ final class ConsensusApi {
 
     /** GET /api/consensus/{key}: figure, interval, sources and their claims. */
     void key(Context ctx) {
-        one(ctx, "", c -> ConsensusJson.detail(c, engine));
+        one(ctx, "", (c, history) -> ConsensusJson.detail(c, history, engine));
     }
 
     /** GET /api/consensus/{key}/history: the audit timeline. */
     void history(Context ctx) {
-        one(ctx, "/history", c -> ConsensusJson.history(c, engine));
+        one(ctx, "/history", (c, history) -> ConsensusJson.history(c, history, engine));
     }
 
-    private void one(Context ctx, String suffix, Function<Consensus, ObjectNode> render) {
+    private void one(Context ctx, String suffix, BiFunction<Consensus, KeyHistory, ObjectNode> render) {
         String key = ctx.pathParam("key");
         ConsensusQueries.Location where = queries.locate(key);
         if (where instanceof ConsensusQueries.Location.Here here) {
             Optional<Consensus> c = queries.get(key, here.partition());
-            if (c.isPresent()) json(ctx, HttpStatus.OK, render.apply(c.get()));
+            if (c.isPresent()) json(ctx, HttpStatus.OK, render.apply(c.get(), queries.history(key, here.partition())));
             else json(ctx, HttpStatus.NOT_FOUND, ConsensusJson.error("no consensus for key " + key));
         } else if (where instanceof ConsensusQueries.Location.Elsewhere elsewhere) {
             if (ctx.header(FORWARDED) != null) {

@@ -13,7 +13,6 @@ import io.claimstream.json.RecordJson;
 import io.claimstream.consensus.Figure;
 import io.claimstream.consensus.KeyHistory;
 import io.claimstream.consensus.WeightedEvidence;
-import io.claimstream.stream.AvroMapping;
 
 import java.time.Instant;
 import java.util.List;
@@ -44,10 +43,10 @@ final class ConsensusJson {
     }
 
     /** One key in full: the summary plus each source's current claim, and whether it agrees with the figure. */
-    static ObjectNode detail(Consensus c, ConsensusEngine engine) {
+    static ObjectNode detail(Consensus c, KeyHistory history, ConsensusEngine engine) {
         ObjectNode o = summary(c);
         ArrayNode claims = o.putArray("claims");
-        for (WeightedEvidence w : engine.current(AvroMapping.history(c)).claims()) {
+        for (WeightedEvidence w : engine.current(history).claims()) {
             ObjectNode claim = claim(w.evidence(), engine);
             claim.put("weight", w.weight());
             claim.put("agrees", w.agrees());
@@ -60,8 +59,7 @@ final class ConsensusJson {
      * The audit timeline, as {@code audit --json} prints it, plus every claim ever received with its interval:
      * what a chart of the figure over time needs.
      */
-    static ObjectNode history(Consensus c, ConsensusEngine engine) {
-        KeyHistory history = AvroMapping.history(c);
+    static ObjectNode history(Consensus c, KeyHistory history, ConsensusEngine engine) {
         ObjectNode o = NODES.objectNode();
         o.put("key", c.getKey());
         o.put("unit", c.getUnit());
@@ -88,7 +86,7 @@ final class ConsensusJson {
             claim.put("retracted", e.retracted());
             claims.add(claim);
         }
-        o.set("current", detail(c, engine));
+        o.set("current", detail(c, history, engine));
         return o;
     }
 

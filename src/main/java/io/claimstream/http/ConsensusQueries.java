@@ -1,6 +1,9 @@
 package io.claimstream.http;
 
 import io.claimstream.avro.Consensus;
+import io.claimstream.avro.SourceClaim;
+import io.claimstream.consensus.KeyHistory;
+import io.claimstream.stream.ClaimHistoryStore;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -70,6 +73,17 @@ final class ConsensusQueries {
             return Optional.ofNullable(store(partition).get(key));
         } catch (InvalidStateStoreException e) {
             throw new NotReady("consensus store not readable here: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code key}'s claim history, from the history store of the partition that holds it here. */
+    KeyHistory history(String key, int partition) {
+        var params = StoreQueryParameters.fromNameAndType(ClaimHistoryStore.NAME,
+                QueryableStoreTypes.<String, SourceClaim>keyValueStore()).withPartition(partition);
+        try {
+            return ClaimHistoryStore.load(streams.store(params), key);
+        } catch (InvalidStateStoreException e) {
+            throw new NotReady("consensus history store not readable here: " + e.getMessage(), e);
         }
     }
 

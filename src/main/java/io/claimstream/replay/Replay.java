@@ -2,6 +2,9 @@ package io.claimstream.replay;
 
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
+import io.claimstream.avro.SourceClaim;
+import io.claimstream.consensus.KeyHistory;
+import io.claimstream.stream.ClaimHistoryStore;
 import io.claimstream.serde.SchemaRegistryClient;
 import io.claimstream.serde.SchemaRegistryClients;
 import io.claimstream.stream.ClaimstreamApp;
@@ -22,7 +25,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -35,8 +40,9 @@ import java.util.stream.Stream;
  * topics, consumer group, local state and registry subjects are removed when it is done.
  */
 public final class Replay {
-    /** What a replay computed: every change in emission order, and the final table. */
-    public record Result(List<ConsensusChange> changes, TreeMap<String, Consensus> table) {}
+    /** What a replay computed: every change in emission order, the final table, and each key's claim history. */
+    public record Result(List<ConsensusChange> changes, TreeMap<String, Consensus> table,
+                         Map<String, KeyHistory> histories) {}
 
     private Replay() {}
 
@@ -58,6 +64,7 @@ public final class Replay {
             try {
                 List<ConsensusChange> changes;
                 TreeMap<String, Consensus> table = new TreeMap<>();
+                Map<String, KeyHistory> histories = new HashMap<>();
                 try (ClaimstreamApp app = new ClaimstreamApp(cfg, topics).start()) {
                     app.awaitRunning(timeout);
                     Progress progress = new Progress(admin, appId);
@@ -67,6 +74,9 @@ public final class Replay {
                     try (KeyValueIterator<String, Consensus> all = store.all()) {
                         all.forEachRemaining(kv -> table.put(kv.key, kv.value));
                     }
+                    var history = app.streams().store(StoreQueryParameters.fromNameAndType(ClaimHistoryStore.NAME,
+                            QueryableStoreTypes.<String, SourceClaim>keyValueStore()));
+                    for (String key : table.keySet()) histories.put(key, ClaimHistoryStore.load(history, key));
                     var changeTopic = topics.changes();
                     changes = new ArrayList<>();
                     for (var r : TopicReader.readAll(cfg, changeTopic.name(), new StringDeserializer(),
@@ -75,7 +85,7 @@ public final class Replay {
                     }
                     app.closeForGood();
                 }
-                return new Result(changes, table);
+                return new Result(changes, table, histories);
             } finally {
                 cleanUp(admin, cfg, appId, prefix);
                 deleteRecursively(stateDir);

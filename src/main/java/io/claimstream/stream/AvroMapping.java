@@ -8,7 +8,6 @@ import io.claimstream.avro.Trigger;
 import io.claimstream.consensus.Change;
 import io.claimstream.consensus.Evidence;
 import io.claimstream.consensus.Figure;
-import io.claimstream.consensus.KeyHistory;
 import io.claimstream.consensus.Standing;
 import io.claimstream.consensus.WeightedEvidence;
 import io.claimstream.model.ArticleText;
@@ -64,14 +63,19 @@ public final class AvroMapping {
                 c.getStart(), c.getEnd(), c.getEventTime().toEpochMilli(), c.getRetracted());
     }
 
-    public static KeyHistory history(Consensus state) {
-        if (state == null) return KeyHistory.empty();
-        List<Evidence> claims = new ArrayList<>(state.getHistory().size());
-        for (SourceClaim s : state.getHistory()) claims.add(toEvidence(s));
-        return new KeyHistory(claims);
+    /** The current claims of a stored standing (each source's claim behind it), as the engine sees them. */
+    public static List<Evidence> currentClaims(Consensus state) {
+        List<Evidence> claims = new ArrayList<>(state.getClaims().size());
+        for (SourceClaim s : state.getClaims()) claims.add(toEvidence(s));
+        return claims;
     }
 
-    private static Evidence toEvidence(SourceClaim s) {
+    /** A claim as the consensus-history store keeps it (no weight: that belongs to a standing). */
+    public static SourceClaim historyEntry(Evidence e) {
+        return toSourceClaim(e, 0);
+    }
+
+    public static Evidence toEvidence(SourceClaim s) {
         return new Evidence(s.getSource(), s.getArticleId(), s.getUrl(), s.getValue(), s.getValueHigh(),
                 bound(s.getBound()), modality(s.getModality()), s.getDerived(), s.getEvidence(),
                 s.getStart(), s.getEnd(), s.getEventTime().toEpochMilli(), s.getRetracted());
@@ -88,17 +92,17 @@ public final class AvroMapping {
                 .build();
     }
 
-    /** The table value for a key: its current standing plus the whole claim history it was computed from. */
-    public static Consensus toConsensus(String key, String unit, KeyHistory history, Standing standing) {
+    /**
+     * The table value for a key: its current standing, the figure of its last change, and how many claims its
+     * history (kept in {@link ClaimHistoryStore}) holds.
+     *
+     * @param newest event time of the newest claim or retraction in the key's history
+     */
+    public static Consensus toConsensus(String key, String unit, Standing standing, Figure published, int historySize,
+                                        long newest) {
         ClaimKey k = ClaimKey.parse(key);
         List<SourceClaim> current = new ArrayList<>(standing.claims().size());
         for (WeightedEvidence w : standing.claims()) current.add(toSourceClaim(w.evidence(), w.weight()));
-        List<SourceClaim> all = new ArrayList<>(history.claims().size());
-        long newest = 0;
-        for (Evidence e : history.claims()) {
-            all.add(toSourceClaim(e, 0));
-            newest = Math.max(newest, e.eventTime());
-        }
         return Consensus.newBuilder()
                 .setKey(key).setSubject(k.subject()).setCounterparty(k.counterparty())
                 .setAttribute(k.attribute()).setQualifier(k.qualifier()).setUnit(unit)
@@ -106,7 +110,7 @@ public final class AvroMapping {
                 .setLow(finite(standing.low())).setHigh(finite(standing.high()))
                 .setAgreeing(standing.agreeing()).setDisagreeing(standing.disagreeing())
                 .setConfidence(standing.confidence())
-                .setClaims(current).setHistory(all)
+                .setClaims(current).setPublished(figure(published)).setHistorySize(historySize)
                 .setEventTime(java.time.Instant.ofEpochMilli(newest))
                 .build();
     }
@@ -128,6 +132,10 @@ public final class AvroMapping {
 
     static io.claimstream.avro.Figure figure(Figure f) {
         return f == null ? null : new io.claimstream.avro.Figure(f.value(), f.valueHigh(), bound(f.bound()));
+    }
+
+    static Figure figure(io.claimstream.avro.Figure f) {
+        return f == null ? null : new Figure(f.getValue(), f.getValueHigh(), bound(f.getBound()));
     }
 
     private static Double finite(double d) {

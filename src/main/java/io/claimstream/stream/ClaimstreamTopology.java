@@ -3,6 +3,7 @@ package io.claimstream.stream;
 import io.claimstream.alert.Watchlist;
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
+import io.claimstream.avro.SourceClaim;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.extract.ClaimExtractor;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,6 +27,7 @@ import java.util.Properties;
  *
  * <pre>
  * articles ─▶ extract claims ─▶ re-key by claim key ─▶ (claims repartition) ─▶ consensus store ─┬─▶ consensus
+ *                                                                             (+ consensus-history) │
  *                                                                                               └─▶ consensus-changes
  *                                                                                                    └─▶ watchlist ─▶ alerts
  * </pre>
@@ -78,8 +80,13 @@ public final class ClaimstreamTopology {
                         Stores.persistentKeyValueStore(ConsensusProcessor.STORE),
                         Serdes.String(), topics.consensus().valueSerde())
                 .withCachingDisabled();
+        StoreBuilder<KeyValueStore<String, SourceClaim>> historyStore = Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(ClaimHistoryStore.NAME),
+                        Serdes.String(), topics.historyEntrySerde())
+                .withCachingDisabled();
         builder.addStateStore(articleKeys);
         builder.addStateStore(consensusStore);
+        builder.addStateStore(historyStore);
 
         var articles = topics.articles();
         KStream<String, ConsensusProcessor.Outcome> outcomes = builder
@@ -87,7 +94,8 @@ public final class ClaimstreamTopology {
                 .process(() -> new ExtractClaimsProcessor(extractor, metrics), Named.as("extract-claims"), ExtractClaimsProcessor.ARTICLE_KEYS_STORE)
                 .repartition(Repartitioned.<String, io.claimstream.avro.Claim>as(topics.claims().name())
                         .withKeySerde(topics.claims().keySerde()).withValueSerde(topics.claims().valueSerde()))
-                .process(() -> new ConsensusProcessor(engine, metrics, options.historyLimit()), Named.as("fold-consensus"), ConsensusProcessor.STORE);
+                .process(() -> new ConsensusProcessor(engine, metrics, options.historyLimit()), Named.as("fold-consensus"),
+                        ConsensusProcessor.STORE, ClaimHistoryStore.NAME);
 
         var consensus = topics.consensus();
         outcomes.mapValues(ConsensusProcessor.Outcome::consensus, Named.as("table-value"))

@@ -2,9 +2,13 @@ package io.claimstream.stream;
 
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
+import io.claimstream.avro.SourceClaim;
 import io.claimstream.consensus.Change;
 import io.claimstream.consensus.ConsensusEngine;
+import io.claimstream.consensus.Evidence;
+import io.claimstream.consensus.Figure;
 import io.claimstream.consensus.KeyHistory;
+import io.claimstream.consensus.Standing;
 import io.claimstream.consensus.Update;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -12,16 +16,20 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 
 /**
  * Folds each claim into its key's consensus and decides, here and nowhere else, whether the figure moved.
  *
  * <p>Change events are emitted by this processor rather than read off the table's changelog: the record cache
  * conflates updates within a commit interval, so changes derived from {@code toStream()} could vanish.
+ *
+ * <p>Two stores: {@code consensus} holds each key's standing, with the figure of its last change, which is all an
+ * in-order claim needs ({@link ConsensusEngine#advance}: one evaluation); {@link ClaimHistoryStore} holds every
+ * claim, appended to, and read whole only for what needs the past: a late claim, a retraction, a redelivery of the
+ * newest claims, and compaction.
  */
 final class ConsensusProcessor implements Processor<String, io.claimstream.avro.Claim, String, ConsensusProcessor.Outcome> {
     static final String STORE = "consensus";
@@ -31,24 +39,10 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
 
     private final ConsensusEngine engine;
     private final PipelineMetrics metrics;
+    private final int historyLimit;
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, Consensus> store;
-    /**
-     * Where the replay of each recently touched key's history ended (LRU, in memory only). With it, a claim newer
-     * than the key's history costs one evaluation instead of a replay of the whole history. It is a cache, never
-     * the truth: an entry is used only when it matches the stored history (size, newest event time and figure),
-     * otherwise the engine replays; it is emptied whenever the task is (re)initialised.
-     */
-    private final Map<String, ConsensusEngine.Tail> tails = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ConsensusEngine.Tail> eldest) {
-            return size() > TAIL_CACHE_KEYS;
-        }
-    };
-    /** About 200 bytes an entry: 20 MB at most. 20,000 covered only the last ~5,000 articles' keys (1M replay: 24% replays). */
-    static final int TAIL_CACHE_KEYS = 100_000;
-
-    private final int historyLimit;
+    private KeyValueStore<String, SourceClaim> history;
 
     /** @param historyLimit claims kept per key, 0 for all (see {@link KeyHistory#compacted}) */
     ConsensusProcessor(ConsensusEngine engine, PipelineMetrics metrics, int historyLimit) {
@@ -61,12 +55,7 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
     public void init(ProcessorContext<String, Outcome> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
-        tails.clear();
-    }
-
-    @Override
-    public void close() {
-        tails.clear();
+        this.history = context.getStateStore(ClaimHistoryStore.NAME);
     }
 
     @Override
@@ -78,25 +67,59 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
         // A figure in another currency is not comparable without an exchange rate at its event time; it stays
         // on the claims topic for audit but does not vote here.
         if (!record.value().getRetracted() && !unit.equals(record.value().getUnit())) return;
-        KeyHistory history = AvroMapping.history(previous);
-        ConsensusEngine.Tail tail = tails.get(key);
-        if (tail != null && (previous == null || !tail.matches(history)
-                || !Objects.equals(AvroMapping.figure(tail.figure()), previous.getFigure()))) {
-            tail = null;
-        }
-        ConsensusEngine.Step step = engine.apply(history, tail, AvroMapping.toEvidence(record.value()));
-        Update update = step.update();
-        if (update.history().equals(history)) return; // a claim seen before: replays and re-polls change nothing
+        Evidence claim = AvroMapping.toEvidence(record.value());
 
-        KeyHistory kept = update.history().compacted(historyLimit);
-        ConsensusEngine.Tail t = step.tail();
-        tails.put(key, new ConsensusEngine.Tail(kept.size(), kept.latestEventTime(), t.figure(), t.published()));
-        Consensus next = AvroMapping.toConsensus(key, unit, kept, update.standing());
+        Consensus next;
+        List<Change> changes;
+        if (inOrder(previous, claim)) {
+            ConsensusEngine.Advance step = previous == null
+                    ? engine.advance(List.of(), null, null, claim)
+                    : engine.advance(AvroMapping.currentClaims(previous), AvroMapping.figure(previous.getFigure()),
+                    AvroMapping.figure(previous.getPublished()), claim);
+            history.put(ClaimHistoryStore.entryKey(key, claim), AvroMapping.historyEntry(claim));
+            int size = (previous == null ? 0 : previous.getHistorySize()) + 1;
+            if (historyLimit > 0 && size > historyLimit + Math.max(1, historyLimit / 4)) {
+                // Compacting in batches: reading the whole history for every claim past the limit is what this
+                // store exists to avoid.
+                size = compact(key, ClaimHistoryStore.load(history, key));
+            }
+            next = AvroMapping.toConsensus(key, unit, step.standing(), step.published(), size, claim.eventTime());
+            changes = step.changes();
+        } else {
+            KeyHistory past = ClaimHistoryStore.load(history, key);
+            Update update = engine.apply(past, claim);
+            if (update.history() == past) return; // a claim seen before: replays and re-polls change nothing
+            history.put(ClaimHistoryStore.entryKey(key, claim), AvroMapping.historyEntry(claim));
+            int size = update.history().size();
+            if (historyLimit > 0 && size > historyLimit) size = compact(key, update.history());
+            next = AvroMapping.toConsensus(key, unit, update.standing(), update.published(), size,
+                    update.history().latestEventTime());
+            changes = update.changes();
+        }
         store.put(key, next);
-        List<ConsensusChange> changes = new ArrayList<>(update.changes().size());
-        for (Change change : update.changes()) changes.add(AvroMapping.toChange(key, unit, change));
-        metrics.changesEmitted(changes.size());
-        context.forward(record.withValue(new Outcome(next, changes)));
+        List<ConsensusChange> out = new ArrayList<>(changes.size());
+        for (Change change : changes) out.add(AvroMapping.toChange(key, unit, change));
+        metrics.changesEmitted(out.size());
+        context.forward(record.withValue(new Outcome(next, out)));
+    }
+
+    /**
+     * A claim newer than everything the key holds that withdraws nothing: the stored standing is the replay's last
+     * step, so one evaluation gives what the replay would.
+     */
+    private static boolean inOrder(Consensus previous, Evidence claim) {
+        if (claim.retracted()) return false;
+        return previous == null || claim.eventTime() > previous.getEventTime().toEpochMilli();
+    }
+
+    /** Cuts the key's stored history to the limit ({@link KeyHistory#compacted}); returns its new size. */
+    private int compact(String key, KeyHistory whole) {
+        KeyHistory kept = whole.compacted(historyLimit);
+        Set<Evidence> keep = new HashSet<>(kept.claims());
+        for (Evidence e : whole.claims()) {
+            if (!keep.contains(e)) history.delete(ClaimHistoryStore.entryKey(key, e));
+        }
+        return kept.size();
     }
 
     /** The key's unit is its first claim's; a retraction carries none. */

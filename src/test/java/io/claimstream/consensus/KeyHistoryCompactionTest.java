@@ -37,12 +37,13 @@ class KeyHistoryCompactionTest {
         Standing whole = engine.current(h);
         Evidence probe = new Evidence("s9", "probe", null, 14, null, Bound.APPROX, Modality.REPORTED, false, "p", 0, 1,
                 100, false);
-        ConsensusEngine.Tail t = engine.tail(h);
-        Update a = engine.apply(h, t, probe).update();
-        Update b = engine.apply(cut, new ConsensusEngine.Tail(cut.size(), cut.latestEventTime(), t.figure(),
-                t.published()), probe).update();
-        assertThat(b.standing()).isEqualTo(a.standing());
-        assertThat(b.changes()).isEqualTo(a.changes());
+        // the cut loses the past, never the present: the current claims are the whole history's
+        assertThat(claimsOf(engine.current(cut))).isEqualTo(claimsOf(whole));
+        // so a newer claim, taken from the stored end state as the processor does, is exactly the full replay's
+        Update a = engine.apply(h, probe);
+        ConsensusEngine.Advance fromStored = engine.advance(claimsOf(whole), whole.figure(), lastChange(h), probe);
+        assertThat(fromStored.standing()).isEqualTo(a.standing());
+        assertThat(fromStored.changes()).isEqualTo(a.changes());
         assertThat(whole).isNotNull();
     }
 
@@ -51,21 +52,33 @@ class KeyHistoryCompactionTest {
     void inOrderCoverageEmitsTheSameWithAndWithoutTheCap(@ForAll("claimSets") List<Evidence> claims,
                                                          @ForAll @IntRange(min = 1, max = 5) int limit) {
         KeyHistory whole = KeyHistory.empty(), cut = KeyHistory.empty();
-        ConsensusEngine.Tail wt = engine.tail(whole), ct = engine.tail(cut);
+        Standing capped = Standing.empty();
+        Figure published = null;
         long t = 0;
         for (Evidence c : claims) {
             if (c.retracted()) continue;
             Evidence e = new Evidence(c.source(), c.articleId() + "@" + t, c.url(), c.value(), c.valueHigh(), c.bound(),
                     c.modality(), c.derived(), c.evidence(), c.start(), c.end(), t++, false);
-            ConsensusEngine.Step a = engine.apply(whole, wt, e), b = engine.apply(cut, ct, e);
-            assertThat(b.update().standing()).isEqualTo(a.update().standing());
-            assertThat(b.update().changes()).isEqualTo(a.update().changes());
-            whole = a.update().history();
-            wt = a.tail();
-            cut = b.update().history().compacted(limit);
-            ct = new ConsensusEngine.Tail(cut.size(), cut.latestEventTime(), b.tail().figure(), b.tail().published());
+            Update a = engine.apply(whole, e);
+            ConsensusEngine.Advance b = engine.advance(claimsOf(capped), capped.figure(), published, e);
+            assertThat(b.standing()).isEqualTo(a.standing());
+            assertThat(b.changes()).isEqualTo(a.changes());
+            whole = a.history();
+            cut = cut.with(e).compacted(limit);
+            capped = b.standing();
+            published = b.published();
+            assertThat(claimsOf(engine.current(cut))).isEqualTo(claimsOf(a.standing()));
             assertThat(cut.size()).isLessThanOrEqualTo(Math.max(limit, 2 * 4 + 4));
         }
+    }
+
+    private static List<Evidence> claimsOf(Standing s) {
+        return s.claims().stream().map(WeightedEvidence::evidence).toList();
+    }
+
+    private Figure lastChange(KeyHistory h) {
+        List<Change> timeline = engine.timeline(h);
+        return timeline.isEmpty() ? null : timeline.get(timeline.size() - 1).after();
     }
 
     @Test

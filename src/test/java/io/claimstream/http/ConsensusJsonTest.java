@@ -26,9 +26,17 @@ class ConsensusJsonTest {
                 "Acme will pay " + value + " <b>now</b>", 0, 20, t, false);
     }
 
+    private static KeyHistory history(Evidence... claims) {
+        return KeyHistory.of(List.of(claims));
+    }
+
+    private Consensus consensus(KeyHistory history) {
+        return AvroMapping.toConsensus(KEY, "USD", engine.current(history), null, history.size(),
+                history.latestEventTime());
+    }
+
     private Consensus consensus(Evidence... claims) {
-        KeyHistory history = KeyHistory.of(List.of(claims));
-        return AvroMapping.toConsensus(KEY, "USD", history, engine.current(history));
+        return consensus(history(claims));
     }
 
     @Test
@@ -48,10 +56,11 @@ class ConsensusJsonTest {
 
     @Test
     void detailSaysWhichClaimsAgreeAndKeepsTheirSentencesAsData() {
-        JsonNode d = ConsensusJson.detail(consensus(
+        KeyHistory h = history(
                 claim("a.example", 2e9, Bound.EXACT, Modality.REPORTED, 1_000),
                 claim("b.example", 2e9, Bound.APPROX, Modality.REPORTED, 2_000),
-                claim("c.example", 9e9, Bound.EXACT, Modality.SPECULATIVE, 3_000)), engine);
+                claim("c.example", 9e9, Bound.EXACT, Modality.SPECULATIVE, 3_000));
+        JsonNode d = ConsensusJson.detail(consensus(h), h, engine);
         assertThat(d.path("figure").path("value").asDouble()).isCloseTo(2e9, within(1.0));
         assertThat(d.path("claims")).hasSize(3);
         for (JsonNode c : d.path("claims")) {
@@ -66,9 +75,10 @@ class ConsensusJsonTest {
 
     @Test
     void historyIsTheEnginesTimelineWithEveryClaim() {
-        JsonNode h = ConsensusJson.history(consensus(
+        KeyHistory claims = history(
                 claim("a.example", 2e9, Bound.APPROX, Modality.REPORTED, 1_000),
-                claim("b.example", 2.05e9, Bound.EXACT, Modality.REPORTED, 2_000)), engine);
+                claim("b.example", 2.05e9, Bound.EXACT, Modality.REPORTED, 2_000));
+        JsonNode h = ConsensusJson.history(consensus(claims), claims, engine);
         JsonNode timeline = h.path("timeline");
         assertThat(timeline).hasSize(2);
         assertThat(timeline.get(0).path("before").isNull()).isTrue();

@@ -60,7 +60,7 @@ public final class Samples {
         .setCounterparty("widgets").setAttribute("deal_value").setQualifier(null).setUnit("USD")
         .setFigure(figure()).setLow(1.1e9).setHigh(null).setAgreeing(2).setDisagreeing(1)
         .setConfidence(0.66).setClaims(List.of(sourceClaim(), sourceClaim()))
-        .setHistory(List.of(sourceClaim())).setEventTime(T).build();
+        .setPublished(figure()).setHistorySize(3).setEventTime(T).build();
   }
 
   public static ConsensusChange consensusChange() {

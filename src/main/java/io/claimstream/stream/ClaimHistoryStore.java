@@ -1,0 +1,68 @@
+package io.claimstream.stream;
+
+import io.claimstream.avro.SourceClaim;
+import io.claimstream.consensus.Evidence;
+import io.claimstream.consensus.KeyHistory;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The {@code consensus-history} store: every claim and retraction each key received, one entry per claim, next to
+ * the {@code consensus} store that holds each key's standing. A key's history is long-lived and grows with its
+ * coverage; kept inside the standing's value it was read, copied and written whole for every claim (and again for
+ * the {@code consensus} topic). Kept here, an in-order claim appends one small entry, and the whole history is read
+ * only when it matters: a late claim, a retraction, a redelivery, an audit.
+ *
+ * <p>Entry key: {@code <claim key> NUL <event time as 16 hex digits, order-preserving> NUL <16 hex digits of a
+ * SHA-256 of the claim>}. The digest makes the entry key a function of the claim, so a redelivered claim lands on
+ * its own entry; the event time keeps a key's entries in time order on disk; NUL, which no claim key contains,
+ * keeps one key's entries together, apart from keys it prefixes ({@code x:revenue} vs {@code x:revenue:2024}).
+ */
+public final class ClaimHistoryStore {
+    public static final String NAME = "consensus-history";
+
+    private static final char SEPARATOR = '\u0000';
+
+    private ClaimHistoryStore() {}
+
+    /** The entry key of {@code claim} in {@code key}'s history. */
+    static String entryKey(String key, Evidence claim) {
+        // Flipping the sign bit orders negative event times before positive ones in hex, as numbers.
+        String time = String.format("%016x", claim.eventTime() ^ Long.MIN_VALUE);
+        return key + SEPARATOR + time + SEPARATOR + digest(claim);
+    }
+
+    /** The claim key an entry belongs to (for readers of the store's changelog topic). */
+    public static String keyOf(String entryKey) {
+        int at = entryKey.indexOf(SEPARATOR);
+        return at < 0 ? entryKey : entryKey.substring(0, at);
+    }
+
+    /** {@code key}'s whole history, as stored. */
+    public static KeyHistory load(ReadOnlyKeyValueStore<String, SourceClaim> store, String key) {
+        List<Evidence> claims = new ArrayList<>();
+        try (KeyValueIterator<String, SourceClaim> it = store.range(key + SEPARATOR, key + (char) (SEPARATOR + 1))) {
+            it.forEachRemaining(kv -> {
+                if (kv.value != null) claims.add(AvroMapping.toEvidence(kv.value));
+            });
+        }
+        return KeyHistory.of(claims);
+    }
+
+    /** Sixteen hex digits of a SHA-256 over every component of the claim (a record's string names them all). */
+    private static String digest(Evidence claim) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(claim.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
