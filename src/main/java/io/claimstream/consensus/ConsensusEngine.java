@@ -93,10 +93,16 @@ public final class ConsensusEngine {
     public Advance advance(List<Evidence> current, Figure incumbent, Figure published, Evidence claim) {
         Objects.requireNonNull(claim, "claim");
         if (claim.retracted()) throw new IllegalArgumentException("a retraction needs the key's history: use apply");
-        TreeSet<Evidence> next = new TreeSet<>(Evidence.CANONICAL);
-        for (Evidence e : current) if (!e.source().equals(claim.source())) next.add(e);
+        // current is in canonical order, and the claim is newer than all of it: it goes last
+        List<Evidence> next = new ArrayList<>(current.size() + 1);
+        for (Evidence e : current) {
+            if (e.eventTime() >= claim.eventTime()) {
+                throw new IllegalArgumentException("advance takes a claim newer than the key's claims: use apply");
+            }
+            if (!e.source().equals(claim.source())) next.add(e);
+        }
         next.add(claim);
-        Standing standing = evaluate(new ArrayList<>(next), incumbent);
+        Standing standing = evaluate(next, incumbent);
         if (!Figure.moved(published, standing.figure(), config.moveTolerance())) {
             return new Advance(standing, published, List.of());
         }
@@ -187,7 +193,8 @@ public final class ConsensusEngine {
         double a = config.approxTolerance();
         double[] lo = new double[n], hi = new double[n], w = new double[n];
         double total = 0;
-        TreeSet<Double> ends = new TreeSet<>();
+        double[] ends = new double[2 * n];
+        int k = 0;
         for (int i = 0; i < n; i++) {
             Evidence e = current.get(i);
             lo[i] = e.low(a);
@@ -195,61 +202,51 @@ public final class ConsensusEngine {
             w[i] = config.weight(e);
             total += w[i];
             if (w[i] > 0) {
-                if (Double.isFinite(lo[i])) ends.add(lo[i]);
-                if (Double.isFinite(hi[i])) ends.add(hi[i]);
+                if (Double.isFinite(lo[i])) ends[k++] = lo[i];
+                if (Double.isFinite(hi[i])) ends[k++] = hi[i];
             }
         }
-        if (ends.isEmpty()) { // no claim of positive weight
+        if (k == 0) { // no claim of positive weight
             List<WeightedEvidence> weighted = new ArrayList<>(n);
             for (int i = 0; i < n; i++) weighted.add(new WeightedEvidence(current.get(i), w[i], false));
             return new Standing(null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, weighted, 0, n, 0.0);
         }
 
         // segments, left to right: 0 = ray below p[0]; 2j+1 = point p[j]; 2j+2 = open gap (p[j], p[j+1]);
-        // 2k = ray above p[k-1]. Coverage is decided by comparisons only, no sample arithmetic.
-        double[] p = ends.stream().mapToDouble(Double::doubleValue).toArray();
-        int k = p.length;
-        int segments = 2 * k + 1;
-        boolean[][] covers = new boolean[segments][];
+        // 2k = ray above p[k-1]. Coverage is decided by comparisons only, no sample arithmetic. It is recomputed
+        // where needed rather than kept per segment: this runs for every claim, and hot keys have many sources.
+        double[] p = distinctSorted(ends, k);
+        int segments = 2 * p.length + 1;
         double[] weight = new double[segments];
         double max = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < segments; s++) {
-            boolean[] c = new boolean[n];
             double sum = 0;
-            for (int i = 0; i < n; i++) {
-                if (w[i] <= 0) continue;
-                boolean in;
-                if (s == 0) in = lo[i] == Double.NEGATIVE_INFINITY;
-                else if (s == segments - 1) in = hi[i] == Double.POSITIVE_INFINITY;
-                else if (s % 2 == 1) { double x = p[(s - 1) / 2]; in = lo[i] <= x && x <= hi[i]; }
-                else { int j = s / 2 - 1; in = lo[i] <= p[j] && p[j + 1] <= hi[i]; }
-                if (in) { c[i] = true; sum += w[i]; }
-            }
-            covers[s] = c;
+            for (int i = 0; i < n; i++) if (w[i] > 0 && covers(s, lo[i], hi[i], p, segments)) sum += w[i];
             weight[s] = sum;
             max = Math.max(max, sum);
         }
 
-        // components of maximal weight: runs of neighbouring max segments with the same covering claims
-        List<boolean[]> components = new ArrayList<>();
-        boolean[] previous = null;
-        for (int s = 0; s < segments; s++) {
-            if (weight[s] < max - WEIGHT_EPSILON) { previous = null; continue; }
-            if (previous == null || !Arrays.equals(previous, covers[s])) components.add(covers[s]);
-            previous = covers[s];
-        }
-
-        boolean[] chosen = null;
+        // components of maximal weight: runs of neighbouring max segments with the same covering claims; among
+        // them the one nearest the incumbent wins (the first, on equal distance)
+        int chosenSegment = -1, previous = -1;
         double chosenL = 0, chosenR = 0, bestDistance = Double.POSITIVE_INFINITY;
-        for (boolean[] c : components) {
+        for (int s = 0; s < segments; s++) {
+            if (weight[s] < max - WEIGHT_EPSILON) { previous = -1; continue; }
+            boolean sameComponent = previous >= 0 && sameCover(previous, s, lo, hi, w, p, segments);
+            previous = s;
+            if (sameComponent) continue;
             double L = Double.NEGATIVE_INFINITY, R = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < n; i++) if (c[i]) { L = Math.max(L, lo[i]); R = Math.min(R, hi[i]); }
+            for (int i = 0; i < n; i++) {
+                if (w[i] > 0 && covers(s, lo[i], hi[i], p, segments)) { L = Math.max(L, lo[i]); R = Math.min(R, hi[i]); }
+            }
             double distance = incumbent == null ? 0
                     : Math.max(0, Math.max(L - incumbent.high(), incumbent.value() - R));
-            if (chosen == null || distance < bestDistance) {
-                chosen = c; chosenL = L; chosenR = R; bestDistance = distance;
+            if (chosenSegment < 0 || distance < bestDistance) {
+                chosenSegment = s; chosenL = L; chosenR = R; bestDistance = distance;
             }
         }
+        boolean[] chosen = new boolean[n];
+        for (int i = 0; i < n; i++) chosen[i] = w[i] > 0 && covers(chosenSegment, lo[i], hi[i], p, segments);
 
         List<WeightedEvidence> weighted = new ArrayList<>(n);
         int agreeing = 0;
@@ -265,6 +262,37 @@ public final class ConsensusEngine {
         Figure figure = figure(best, chosen, chosenL, chosenR, current, lo, hi, w);
         return new Standing(figure, chosenL, chosenR, weighted, agreeing, n - agreeing,
                 total > 0 ? agreeingWeight / total : 0.0);
+    }
+
+    /** Whether the claim [lo, hi] covers segment {@code s} of the cut at the points {@code p}. */
+    private static boolean covers(int s, double lo, double hi, double[] p, int segments) {
+        if (s == 0) return lo == Double.NEGATIVE_INFINITY;
+        if (s == segments - 1) return hi == Double.POSITIVE_INFINITY;
+        if (s % 2 == 1) {
+            double x = p[(s - 1) / 2];
+            return lo <= x && x <= hi;
+        }
+        int j = s / 2 - 1;
+        return lo <= p[j] && p[j + 1] <= hi;
+    }
+
+    /** Whether segments {@code s} and {@code t} are covered by the same claims (of positive weight). */
+    private static boolean sameCover(int s, int t, double[] lo, double[] hi, double[] w, double[] p, int segments) {
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] > 0 && covers(s, lo[i], hi[i], p, segments) != covers(t, lo[i], hi[i], p, segments)) return false;
+        }
+        return true;
+    }
+
+    /** The first {@code k} values, sorted, without repeats (in {@link Double#compare} order, as a sorted set keeps them). */
+    private static double[] distinctSorted(double[] values, int k) {
+        double[] sorted = Arrays.copyOf(values, k);
+        Arrays.sort(sorted);
+        int m = 0;
+        for (int i = 0; i < k; i++) {
+            if (m == 0 || Double.compare(sorted[m - 1], sorted[i]) != 0) sorted[m++] = sorted[i];
+        }
+        return Arrays.copyOf(sorted, m);
     }
 
     /** Narrower interval first; then higher weight, earlier event time, source, then canonical order. */

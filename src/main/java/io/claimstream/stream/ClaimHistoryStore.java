@@ -35,7 +35,7 @@ public final class ClaimHistoryStore {
     /** The entry key of {@code claim} in {@code key}'s history. */
     static String entryKey(String key, Evidence claim) {
         // Flipping the sign bit orders negative event times before positive ones in hex, as numbers.
-        String time = String.format("%016x", claim.eventTime() ^ Long.MIN_VALUE);
+        String time = HexFormat.of().toHexDigits(claim.eventTime() ^ Long.MIN_VALUE);
         return key + SEPARATOR + time + SEPARATOR + digest(claim);
     }
 
