@@ -142,19 +142,38 @@ public final class AvroMapping {
         return Double.isInfinite(d) || Double.isNaN(d) ? null : d;
     }
 
+    // Mapped once by wire name: these run several times per claim, and Enum.valueOf hashes a string each time.
+    private static final java.util.EnumMap<Bound, io.claimstream.avro.Bound> BOUND_TO_AVRO = new java.util.EnumMap<>(Bound.class);
+    private static final java.util.EnumMap<io.claimstream.avro.Bound, Bound> BOUND_FROM_AVRO = new java.util.EnumMap<>(io.claimstream.avro.Bound.class);
+    private static final java.util.EnumMap<Modality, io.claimstream.avro.Modality> MODALITY_TO_AVRO = new java.util.EnumMap<>(Modality.class);
+    private static final java.util.EnumMap<io.claimstream.avro.Modality, Modality> MODALITY_FROM_AVRO = new java.util.EnumMap<>(io.claimstream.avro.Modality.class);
+
+    static {
+        for (Bound b : Bound.values()) {
+            io.claimstream.avro.Bound wire = io.claimstream.avro.Bound.valueOf(b.wire());
+            BOUND_TO_AVRO.put(b, wire);
+            BOUND_FROM_AVRO.put(wire, b);
+        }
+        for (Modality m : Modality.values()) {
+            io.claimstream.avro.Modality wire = io.claimstream.avro.Modality.valueOf(m.wire());
+            MODALITY_TO_AVRO.put(m, wire);
+            MODALITY_FROM_AVRO.put(wire, m);
+        }
+    }
+
     static io.claimstream.avro.Bound bound(Bound b) {
-        return io.claimstream.avro.Bound.valueOf(b.wire());
+        return BOUND_TO_AVRO.get(b);
     }
 
     static Bound bound(io.claimstream.avro.Bound b) {
-        return Bound.fromWire(b.name());
+        return BOUND_FROM_AVRO.get(b);
     }
 
     static io.claimstream.avro.Modality modality(Modality m) {
-        return io.claimstream.avro.Modality.valueOf(m.wire());
+        return MODALITY_TO_AVRO.get(m);
     }
 
     static Modality modality(io.claimstream.avro.Modality m) {
-        return Modality.fromWire(m.name());
+        return MODALITY_FROM_AVRO.get(m);
     }
 }
