@@ -43,6 +43,7 @@ final class Json {
         o.put("derived", w.evidence().derived());
         o.put("weight", w.weight());
         o.put("agrees", w.agrees());
+        if (w.isCopy()) o.put("copy_of", w.copyOf()); // a copy of that source's story: weight 0, not counted
         return o;
     }
 

@@ -17,10 +17,13 @@ import java.util.Properties;
  * @param derivedFactor      multiplies the weight of derived figures (computed rather than stated)
  * @param sourceReliability  reliability per source (exact source name); sources not listed take defaultReliability
  * @param defaultReliability reliability of sources not listed
+ * @param storyDistance      claims of different sources whose story fingerprints (64-bit SimHash of the article
+ *                           text) differ in at most this many bits are copies of one story and count once; -1 never
+ *                           groups. The default and how it was measured: README-consensus.md
  */
 public record ConsensusConfig(double approxTolerance, double moveTolerance, Map<Modality, Double> modalityWeights,
                               double derivedFactor, Map<String, Double> sourceReliability,
-                              double defaultReliability) {
+                              double defaultReliability, int storyDistance) {
 
     /** Relative half-width of approx claims; default 0.05. */
     public static final String APPROX_TOLERANCE = "consensus.approx.tolerance";
@@ -34,6 +37,10 @@ public record ConsensusConfig(double approxTolerance, double moveTolerance, Map<
     public static final String RELIABILITY_PREFIX = "consensus.reliability.";
     /** Reliability of sources without their own key; default 1.0. */
     public static final String DEFAULT_RELIABILITY = "consensus.default.reliability";
+    /** Largest fingerprint distance (bits) at which two sources' articles are copies of one story; default 17; -1 off. */
+    public static final String STORY_DISTANCE = "consensus.story.distance";
+    /** Default of {@link #STORY_DISTANCE}: see README-consensus.md for the measurements behind it. */
+    public static final int DEFAULT_STORY_DISTANCE = 17;
 
     private static final Map<Modality, Double> DEFAULT_WEIGHTS = Map.of(
             Modality.REPORTED, 1.0,
@@ -46,6 +53,7 @@ public record ConsensusConfig(double approxTolerance, double moveTolerance, Map<
         requireIn(MOVE_TOLERANCE, moveTolerance, 0, 1, true);
         requireIn(DERIVED_FACTOR, derivedFactor, 0, Double.MAX_VALUE, true);
         requireIn(DEFAULT_RELIABILITY, defaultReliability, 0, Double.MAX_VALUE, true);
+        requireIn(STORY_DISTANCE, storyDistance, -1, 64, true);
         EnumMap<Modality, Double> weights = new EnumMap<>(DEFAULT_WEIGHTS);
         if (modalityWeights != null) weights.putAll(modalityWeights);
         weights.forEach((m, w) -> requireIn(WEIGHT_PREFIX + m.wire(), w, 0, Double.MAX_VALUE, true));
@@ -54,9 +62,12 @@ public record ConsensusConfig(double approxTolerance, double moveTolerance, Map<
         sourceReliability.forEach((s, r) -> requireIn(RELIABILITY_PREFIX + s, r, 0, Double.MAX_VALUE, true));
     }
 
-    /** Approx ±5%, move tolerance 0.1%, reported 1.0, planned 1.0, projected 0.8, speculative 0.4, derived ×0.5, reliability 1.0. */
+    /**
+     * Approx ±5%, move tolerance 0.1%, reported 1.0, planned 1.0, projected 0.8, speculative 0.4, derived ×0.5,
+     * reliability 1.0, copies of a story within {@value #DEFAULT_STORY_DISTANCE} bits.
+     */
     public static ConsensusConfig defaults() {
-        return new ConsensusConfig(0.05, 0.001, DEFAULT_WEIGHTS, 0.5, Map.of(), 1.0);
+        return new ConsensusConfig(0.05, 0.001, DEFAULT_WEIGHTS, 0.5, Map.of(), 1.0, DEFAULT_STORY_DISTANCE);
     }
 
     /**
@@ -71,6 +82,7 @@ public record ConsensusConfig(double approxTolerance, double moveTolerance, Map<
      * consensus.derived.factor=0.5           multiplies the weight of derived figures
      * consensus.default.reliability=1.0      reliability of sources without their own key
      * consensus.reliability.&lt;source&gt;=0.8    reliability of one source (exact source name)
+     * consensus.story.distance=17            copies of one story: fingerprints at most this many bits apart; -1 off
      * </pre>
      * A malformed number, a negative weight or an unknown modality throws IllegalArgumentException naming the key.
      * Other keys are ignored.
@@ -99,14 +111,22 @@ public record ConsensusConfig(double approxTolerance, double moveTolerance, Map<
                 weights,
                 number(props, DERIVED_FACTOR, d.derivedFactor()),
                 reliability,
-                number(props, DEFAULT_RELIABILITY, d.defaultReliability()));
+                number(props, DEFAULT_RELIABILITY, d.defaultReliability()),
+                integer(props, STORY_DISTANCE, d.storyDistance()));
     }
 
     /** This config with one source's reliability set. */
     public ConsensusConfig withReliability(String source, double reliability) {
         Map<String, Double> r = new HashMap<>(sourceReliability);
         r.put(source, reliability);
-        return new ConsensusConfig(approxTolerance, moveTolerance, modalityWeights, derivedFactor, r, defaultReliability);
+        return new ConsensusConfig(approxTolerance, moveTolerance, modalityWeights, derivedFactor, r, defaultReliability,
+                storyDistance);
+    }
+
+    /** This config with another {@link #STORY_DISTANCE} (-1: copies are never grouped). */
+    public ConsensusConfig withStoryDistance(int distance) {
+        return new ConsensusConfig(approxTolerance, moveTolerance, modalityWeights, derivedFactor, sourceReliability,
+                defaultReliability, distance);
     }
 
     public double reliability(String source) {
@@ -116,6 +136,16 @@ public record ConsensusConfig(double approxTolerance, double moveTolerance, Map<
     /** reliability(source) × modality weight × (derived ? derivedFactor : 1). */
     public double weight(Evidence e) {
         return reliability(e.source()) * modalityWeights.get(e.modality()) * (e.derived() ? derivedFactor : 1.0);
+    }
+
+    private static int integer(Properties props, String key, int fallback) {
+        String s = props.getProperty(key);
+        if (s == null || s.isBlank()) return fallback;
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": not an integer: '" + s + "'", e);
+        }
     }
 
     private static double number(Properties props, String key, double fallback) {

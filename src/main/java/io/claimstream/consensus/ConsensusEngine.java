@@ -143,13 +143,13 @@ public final class ConsensusEngine {
         Figure published = null;
         List<Change> changes = new ArrayList<>();
         Replay beforeLast = null;
-        // live claims per source, updated incrementally; retractions per (source, article): latest event time
+        // live claims per source, updated incrementally; retractions per (source, article): latest position
         Map<String, List<Evidence>> bySource = new LinkedHashMap<>();
-        Map<List<String>, Long> retractedAsOf = new HashMap<>();
+        Map<List<String>, Evidence.Position> retractedAsOf = new HashMap<>();
         for (Evidence e : claims) {
             if (e.eventTime() > upTo) break;
             if (e.retracted()) {
-                retractedAsOf.merge(List.of(e.source(), e.articleId()), e.eventTime(), Math::max);
+                retractedAsOf.merge(List.of(e.source(), e.articleId()), e.position(), Evidence.Position::max);
             } else {
                 bySource.computeIfAbsent(e.source(), s -> new ArrayList<>()).add(e);
             }
@@ -164,14 +164,17 @@ public final class ConsensusEngine {
         return new Replay(standing, published, List.copyOf(changes), beforeLast);
     }
 
-    /** The latest claim of each source not withdrawn by a retraction of its article at or after its event time. */
-    private static List<Evidence> currentClaims(Map<String, List<Evidence>> bySource, Map<List<String>, Long> retractedAsOf) {
+    /**
+     * The latest claim of each source (by position: event time, then revision; the lists are in canonical order) not
+     * withdrawn by a retraction of its article at or after its position.
+     */
+    private static List<Evidence> currentClaims(Map<String, List<Evidence>> bySource,
+                                                Map<List<String>, Evidence.Position> retractedAsOf) {
         TreeSet<Evidence> current = new TreeSet<>(Evidence.CANONICAL);
         for (List<Evidence> ofSource : bySource.values()) {
             for (int i = ofSource.size() - 1; i >= 0; i--) {
                 Evidence e = ofSource.get(i);
-                Long withdrawn = retractedAsOf.get(List.of(e.source(), e.articleId()));
-                if (withdrawn == null || withdrawn < e.eventTime()) {
+                if (!e.withdrawnBy(retractedAsOf.get(List.of(e.source(), e.articleId())))) {
                     current.add(e);
                     break;
                 }
@@ -192,6 +195,9 @@ public final class ConsensusEngine {
         int n = current.size();
         double a = config.approxTolerance();
         double[] lo = new double[n], hi = new double[n], w = new double[n];
+        for (int i = 0; i < n; i++) w[i] = config.weight(current.get(i));
+        int[] copyOf = copiesOfOneStory(current, w); // zeroes the weight of every copy but its group's representative
+        int copies = 0;
         double total = 0;
         double[] ends = new double[2 * n];
         int k = 0;
@@ -199,8 +205,8 @@ public final class ConsensusEngine {
             Evidence e = current.get(i);
             lo[i] = e.low(a);
             hi[i] = e.high(a);
-            w[i] = config.weight(e);
             total += w[i];
+            if (copyOf != null && copyOf[i] >= 0) copies++;
             if (w[i] > 0) {
                 if (Double.isFinite(lo[i])) ends[k++] = lo[i];
                 if (Double.isFinite(hi[i])) ends[k++] = hi[i];
@@ -208,8 +214,8 @@ public final class ConsensusEngine {
         }
         if (k == 0) { // no claim of positive weight
             List<WeightedEvidence> weighted = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) weighted.add(new WeightedEvidence(current.get(i), w[i], false));
-            return new Standing(null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, weighted, 0, n, 0.0);
+            for (int i = 0; i < n; i++) weighted.add(weighted(current, i, w, false, copyOf));
+            return new Standing(null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, weighted, 0, n - copies, 0.0);
         }
 
         // segments, left to right: 0 = ray below p[0]; 2j+1 = point p[j]; 2j+2 = open gap (p[j], p[j+1]);
@@ -253,14 +259,14 @@ public final class ConsensusEngine {
         double agreeingWeight = 0;
         int best = -1;
         for (int i = 0; i < n; i++) {
-            weighted.add(new WeightedEvidence(current.get(i), w[i], chosen[i]));
+            weighted.add(weighted(current, i, w, chosen[i], copyOf));
             if (!chosen[i]) continue;
             agreeing++;
             agreeingWeight += w[i];
             if (best < 0 || morePrecise(i, best, current, lo, hi, w)) best = i;
         }
         Figure figure = figure(best, chosen, chosenL, chosenR, current, lo, hi, w);
-        return new Standing(figure, chosenL, chosenR, weighted, agreeing, n - agreeing,
+        return new Standing(figure, chosenL, chosenR, weighted, agreeing, n - copies - agreeing,
                 total > 0 ? agreeingWeight / total : 0.0);
     }
 
@@ -293,6 +299,62 @@ public final class ConsensusEngine {
             if (m == 0 || Double.compare(sorted[m - 1], sorted[i]) != 0) sorted[m++] = sorted[i];
         }
         return Arrays.copyOf(sorted, m);
+    }
+
+    private static WeightedEvidence weighted(List<Evidence> current, int i, double[] w, boolean agrees, int[] copyOf) {
+        String of = copyOf == null || copyOf[i] < 0 ? null : current.get(copyOf[i]).source();
+        return new WeightedEvidence(current.get(i), w[i], agrees, of);
+    }
+
+    /**
+     * Copies of one wire story count once. Claims (of different sources: the current claims have one per source)
+     * whose story fingerprints are both known and within {@link ConsensusConfig#storyDistance()} bits are linked; each
+     * connected component is one story. Its representative is the member of highest weight, then the earliest in
+     * canonical order; every other member's weight is set to 0 in {@code w} and its entry in the result is the
+     * representative's index (-1 for representatives and unlinked claims). Null when nothing is grouped (fewer than
+     * two claims with a story, or grouping off). A function of the set of current claims, hence order independent.
+     * O(s²) XOR-popcounts over the s current claims.
+     */
+    private int[] copiesOfOneStory(List<Evidence> current, double[] w) {
+        int d = config.storyDistance();
+        int n = current.size();
+        if (d < 0 || n < 2) return null;
+        int withStory = 0;
+        for (Evidence e : current) if (e.story() != 0) withStory++;
+        if (withStory < 2) return null;
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) parent[i] = i;
+        boolean linked = false;
+        for (int i = 0; i < n; i++) {
+            long si = current.get(i).story();
+            if (si == 0) continue;
+            for (int j = i + 1; j < n; j++) {
+                long sj = current.get(j).story();
+                if (sj == 0 || Long.bitCount(si ^ sj) > d || current.get(i).source().equals(current.get(j).source())) continue;
+                int ri = root(parent, i), rj = root(parent, j);
+                if (ri != rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+                linked = true;
+            }
+        }
+        if (!linked) return null;
+        int[] representative = new int[n];
+        Arrays.fill(representative, -1);
+        for (int i = 0; i < n; i++) { // ascending: on a weight tie the earliest in canonical order stays
+            int r = root(parent, i);
+            if (representative[r] < 0 || w[i] > w[representative[r]]) representative[r] = i;
+        }
+        int[] copyOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            int rep = representative[root(parent, i)];
+            copyOf[i] = rep == i ? -1 : rep;
+            if (rep != i) w[i] = 0;
+        }
+        return copyOf;
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
     }
 
     /** Narrower interval first; then higher weight, earlier event time, source, then canonical order. */

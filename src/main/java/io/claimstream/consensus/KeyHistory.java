@@ -57,7 +57,7 @@ public record KeyHistory(List<Evidence> claims) {
     /**
      * This history cut to about {@code limit} entries (0 or less: no limit), for keys whose coverage never stops.
      * The oldest entries go first, but never what decides the current standing: each source's newest claim, its
-     * current claim (the newest not withdrawn), and the retractions of those claims' articles. So the current
+     * current claim (the newest by position, event time then revision, not withdrawn), and the retractions of those claims' articles. So the current
      * claims, hence {@link ConsensusEngine#advance} of a newer claim,
      * are exactly as without the cut. What is lost: the standing at event times before the cut and the timeline
      * there, the fallback of a source to a dropped older claim when its newest article is later retracted, and a
@@ -67,16 +67,17 @@ public record KeyHistory(List<Evidence> claims) {
     public KeyHistory compacted(int limit) {
         if (limit <= 0 || claims.size() <= limit) return this;
         java.util.Map<String, Evidence> newest = new java.util.HashMap<>(), current = new java.util.HashMap<>();
-        java.util.Map<List<String>, Long> retractedAsOf = new java.util.HashMap<>();
+        java.util.Map<List<String>, Evidence.Position> retractedAsOf = new java.util.HashMap<>();
         for (Evidence e : claims) {
-            if (e.retracted()) retractedAsOf.merge(List.of(e.source(), e.articleId()), e.eventTime(), Math::max);
+            if (e.retracted()) {
+                retractedAsOf.merge(List.of(e.source(), e.articleId()), e.position(), Evidence.Position::max);
+            }
         }
         for (int i = claims.size() - 1; i >= 0; i--) {
             Evidence e = claims.get(i);
             if (e.retracted()) continue;
             newest.putIfAbsent(e.source(), e);
-            Long withdrawn = retractedAsOf.get(List.of(e.source(), e.articleId()));
-            if (withdrawn == null || withdrawn < e.eventTime()) current.putIfAbsent(e.source(), e);
+            if (!e.withdrawnBy(retractedAsOf.get(List.of(e.source(), e.articleId())))) current.putIfAbsent(e.source(), e);
         }
         java.util.Set<Evidence> keep = new java.util.HashSet<>(newest.values());
         keep.addAll(current.values());

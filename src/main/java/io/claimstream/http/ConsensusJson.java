@@ -34,7 +34,7 @@ final class ConsensusJson {
         o.set("figure", figure(c.getFigure()));
         o.put("low", c.getLow());
         o.put("high", c.getHigh());
-        o.put("sources", c.getClaims().size());
+        o.put("sources", c.getAgreeing() + c.getDisagreeing()); // copies of one story count once
         o.put("agreeing", c.getAgreeing());
         o.put("disagreeing", c.getDisagreeing());
         o.put("confidence", c.getConfidence());
@@ -50,6 +50,7 @@ final class ConsensusJson {
             ObjectNode claim = claim(w.evidence(), engine);
             claim.put("weight", w.weight());
             claim.put("agrees", w.agrees());
+            if (w.isCopy()) claim.put("copy_of", w.copyOf());
             claims.add(claim);
         }
         return o;
@@ -77,6 +78,7 @@ final class ConsensusJson {
                 ObjectNode claim = claim(w.evidence(), engine);
                 claim.put("weight", w.weight());
                 claim.put("agrees", w.agrees());
+                if (w.isCopy()) claim.put("copy_of", w.copyOf());
                 behind.add(claim);
             }
         }

@@ -29,6 +29,12 @@ public final class AvroMapping {
     }
 
     public static io.claimstream.avro.Claim toAvro(Claim c, String url, long eventTime, String extractorVersion) {
+        return toAvro(c, url, eventTime, 0L, 0L, extractorVersion);
+    }
+
+    /** The claim of version {@code revision} of its article, whose text has story fingerprint {@code story}. */
+    public static io.claimstream.avro.Claim toAvro(Claim c, String url, long eventTime, long revision, long story,
+                                                  String extractorVersion) {
         return io.claimstream.avro.Claim.newBuilder()
                 .setArticleId(c.articleId()).setSource(c.source()).setUrl(url)
                 .setSubject(c.subject()).setCounterparty(c.counterparty())
@@ -38,12 +44,19 @@ public final class AvroMapping {
                 .setDerived(c.derived()).setEvidence(c.evidence()).setStart(c.start()).setEnd(c.end())
                 .setEventTime(java.time.Instant.ofEpochMilli(eventTime))
                 .setExtractorVersion(extractorVersion).setRetracted(false)
+                .setRevision(revision).setStory(story)
                 .build();
     }
 
     /** A withdrawal of what {@code articleId} said earlier about {@code key}. */
     public static io.claimstream.avro.Claim retraction(String key, String articleId, String source, String url,
                                                       long eventTime, String extractorVersion) {
+        return retraction(key, articleId, source, url, eventTime, 0L, extractorVersion);
+    }
+
+    /** A withdrawal of what {@code articleId} said about {@code key} at positions up to (eventTime, revision). */
+    public static io.claimstream.avro.Claim retraction(String key, String articleId, String source, String url,
+                                                      long eventTime, long revision, String extractorVersion) {
         ClaimKey k = ClaimKey.parse(key);
         return io.claimstream.avro.Claim.newBuilder()
                 .setArticleId(articleId).setSource(source).setUrl(url)
@@ -54,13 +67,15 @@ public final class AvroMapping {
                 .setDerived(false).setEvidence("").setStart(0).setEnd(0)
                 .setEventTime(java.time.Instant.ofEpochMilli(eventTime))
                 .setExtractorVersion(extractorVersion).setRetracted(true)
+                .setRevision(revision).setStory(0L)
                 .build();
     }
 
     public static Evidence toEvidence(io.claimstream.avro.Claim c) {
         return new Evidence(c.getSource(), c.getArticleId(), c.getUrl(), c.getValue(), c.getValueHigh(),
                 bound(c.getBound()), modality(c.getModality()), c.getDerived(), c.getEvidence(),
-                c.getStart(), c.getEnd(), c.getEventTime().toEpochMilli(), c.getRetracted());
+                c.getStart(), c.getEnd(), c.getEventTime().toEpochMilli(), c.getRetracted(), c.getRevision(),
+                c.getStory());
     }
 
     /** The current claims of a stored standing (each source's claim behind it), as the engine sees them. */
@@ -78,7 +93,8 @@ public final class AvroMapping {
     public static Evidence toEvidence(SourceClaim s) {
         return new Evidence(s.getSource(), s.getArticleId(), s.getUrl(), s.getValue(), s.getValueHigh(),
                 bound(s.getBound()), modality(s.getModality()), s.getDerived(), s.getEvidence(),
-                s.getStart(), s.getEnd(), s.getEventTime().toEpochMilli(), s.getRetracted());
+                s.getStart(), s.getEnd(), s.getEventTime().toEpochMilli(), s.getRetracted(), s.getRevision(),
+                s.getStory());
     }
 
     private static SourceClaim toSourceClaim(Evidence e, double weight) {
@@ -89,6 +105,7 @@ public final class AvroMapping {
                 .setDerived(e.derived()).setWeight(weight).setEvidence(e.evidence())
                 .setStart(e.start()).setEnd(e.end())
                 .setEventTime(java.time.Instant.ofEpochMilli(e.eventTime())).setRetracted(e.retracted())
+                .setRevision(e.revision()).setStory(e.story())
                 .build();
     }
 

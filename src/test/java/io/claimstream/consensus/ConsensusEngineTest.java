@@ -285,6 +285,148 @@ class ConsensusEngineTest {
         }
     }
 
+    /** Versions of one article published at one event time, told apart by revision (the version's fetch time). */
+    @Nested
+    class Revisions {
+        static Evidence version(String source, String article, double value, long t, long revision) {
+            return claim(source, article, value, EXACT, REPORTED, t).with(revision, 0);
+        }
+
+        @Test
+        void atOneEventTimeTheHigherRevisionIsTheSourcesClaimWhateverItsValue() {
+            // canonical order by value alone would pick 15 (the larger) as the later claim; revision decides
+            Evidence v1 = version("a", "story", 15, 1, 100), v2 = version("a", "story", 12, 1, 200);
+            for (Run r : List.of(run(v1, v2), run(v2, v1))) {
+                assertThat(r.standing().claims()).hasSize(1);
+                assertThat(r.standing().figure().value()).isEqualTo(12);
+            }
+            Evidence w1 = version("a", "story", 12, 1, 100), w2 = version("a", "story", 15, 1, 200);
+            assertThat(run(w2, w1).standing().figure().value()).isEqualTo(15);
+            assertThat(run(w1, w2).standing().figure().value()).isEqualTo(15);
+        }
+
+        @Test
+        void aLaterEventTimeStillBeatsAHigherRevision() {
+            Run r = run(version("a", "x", 10, 2, 0), version("a", "y", 20, 1, 999));
+            assertThat(r.standing().figure().value()).isEqualTo(10);
+        }
+
+        @Test
+        void aRetractionWithdrawsTheArticlesClaimsUpToItsPositionOnly() {
+            Evidence v1 = version("a", "story", 10, 1, 100);
+            Evidence v3 = version("a", "story", 11, 1, 300);
+            Evidence retractedAtV2 = Evidence.retraction("a", "story", 1, 200);
+            // v1 is at (1, 100) ≤ (1, 200): withdrawn; v3 at (1, 300) is after the retraction: stands
+            assertThat(run(v1, retractedAtV2).standing().figure()).isNull();
+            assertThat(run(v1, retractedAtV2, v3).standing().figure().value()).isEqualTo(11);
+            assertThat(run(v3, retractedAtV2, v1).standing().figure().value()).isEqualTo(11);
+            // a retraction at an earlier revision of the same event time does not touch a later version
+            assertThat(run(v3, Evidence.retraction("a", "story", 1, 299)).standing().figure().value()).isEqualTo(11);
+        }
+
+        @Test
+        void aClaimAndARetractionAtTheSamePositionRetractionWins() {
+            Evidence v = version("a", "story", 10, 1, 100);
+            assertThat(run(v, Evidence.retraction("a", "story", 1, 100)).standing().figure()).isNull();
+            assertThat(run(Evidence.retraction("a", "story", 1, 100), v).standing().figure()).isNull();
+        }
+
+        @Test
+        void compactionKeepsTheLatestRevisionAsTheSourcesCurrentClaim() {
+            KeyHistory h = KeyHistory.empty();
+            for (int i = 0; i < 10; i++) h = h.with(exact("b", 20, i));
+            Evidence v1 = version("a", "story", 15, 5, 100), v2 = version("a", "story", 12, 5, 200);
+            h = h.with(v2).with(v1).with(Evidence.retraction("a", "story", 5, 150));
+            KeyHistory cut = h.compacted(3);
+            assertThat(cut.claims()).contains(v2).doesNotContain(v1);
+            assertThat(engine.current(cut).claims()).extracting(WeightedEvidence::evidence)
+                    .isEqualTo(engine.current(h).claims().stream().map(WeightedEvidence::evidence).toList());
+        }
+    }
+
+    /** Copies of one wire story (near-identical text from several outlets) count as one source. */
+    @Nested
+    class Stories {
+        static final long WIRE = 0x5DEECE66DL * 0x9E3779B97F4A7C15L;
+
+        static Evidence carrying(String source, double value, long story, long t) {
+            return exact(source, value, t).with(0, story);
+        }
+
+        /** {@code story} with {@code bits} low bits flipped. */
+        static long near(long story, int bits) {
+            return story ^ ((1L << bits) - 1);
+        }
+
+        @Test
+        void threeCopiesOfOneStoryAreOutweighedByTwoIndependentSources() {
+            int d = ConsensusConfig.defaults().storyDistance();
+            Evidence[] claims = {
+                    carrying("wire-a", 10e9, WIRE, 1), carrying("wire-b", 10e9, near(WIRE, d), 2),
+                    carrying("wire-c", 10e9, near(WIRE, d / 2), 3),
+                    carrying("indie-x", 12e9, ~WIRE, 4), carrying("indie-y", 12e9, 0, 5)};
+            Run r = run(claims);
+            assertThat(r.standing().figure().value()).isEqualTo(12e9);
+            assertThat(r.standing().sources()).isEqualTo(3);
+            assertThat(r.standing().agreeing()).isEqualTo(2);
+            assertThat(r.standing().disagreeing()).isEqualTo(1);
+            assertThat(r.standing().confidence()).isCloseTo(2.0 / 3, within(1e-12));
+            assertThat(r.standing().claims()).hasSize(5); // the copies are listed, with weight 0
+            assertThat(r.standing().claims()).filteredOn(WeightedEvidence::isCopy)
+                    .extracting(w -> w.evidence().source(), WeightedEvidence::weight, WeightedEvidence::copyOf)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("wire-b", 0.0, "wire-a"),
+                            org.assertj.core.groups.Tuple.tuple("wire-c", 0.0, "wire-a"));
+            assertThat(r.emitted().get(r.emitted().size() - 1).sources()).isEqualTo(3);
+            // the same claims without fingerprints: three sources against two, the figure stays at $10B
+            ConsensusEngine blind = new ConsensusEngine(ConsensusConfig.defaults().withStoryDistance(-1));
+            KeyHistory h = KeyHistory.of(List.of(claims));
+            assertThat(blind.current(h).figure().value()).isEqualTo(10e9);
+            assertThat(blind.current(h).sources()).isEqualTo(5);
+        }
+
+        @Test
+        void storiesJustBeyondTheDistanceAreIndependent() {
+            int d = ConsensusConfig.defaults().storyDistance();
+            Run r = run(carrying("a", 10e9, WIRE, 1), carrying("b", 10e9, near(WIRE, d + 1), 2),
+                    carrying("x", 12e9, 1, 3));
+            assertThat(r.standing().figure().value()).isEqualTo(10e9);
+            assertThat(r.standing().claims()).noneMatch(WeightedEvidence::isCopy);
+        }
+
+        @Test
+        void anUnknownStoryIsNobodysCopy() {
+            Run r = run(carrying("a", 10e9, 0, 1), carrying("b", 10e9, 0, 2), carrying("x", 12e9, 5, 3));
+            assertThat(r.standing().figure().value()).isEqualTo(10e9);
+            assertThat(r.standing().sources()).isEqualTo(3);
+        }
+
+        @Test
+        void theRepresentativeIsTheHeaviestCopyThenTheEarliest() {
+            ConsensusEngine e = new ConsensusEngine(ConsensusConfig.defaults().withReliability("light", 0.5));
+            Standing s = e.current(KeyHistory.of(List.of(carrying("light", 10e9, WIRE, 1),
+                    carrying("heavy", 10.5e9, WIRE, 2), carrying("later", 11e9, WIRE, 3))));
+            assertThat(s.figure().value()).isEqualTo(10.5e9);
+            assertThat(s.claims()).filteredOn(w -> !w.isCopy()).extracting(w -> w.evidence().source())
+                    .containsExactly("heavy");
+            // equal weights: the earliest in canonical order (event time first) stands for the story
+            Standing tie = engine.current(KeyHistory.of(List.of(carrying("p", 11e9, WIRE, 2),
+                    carrying("q", 10e9, near(WIRE, 1), 1))));
+            assertThat(tie.figure().value()).isEqualTo(10e9);
+        }
+
+        @Test
+        void copiesChainIntoOneStory() {
+            int d = ConsensusConfig.defaults().storyDistance();
+            long b = near(WIRE, d), c = b ^ (((1L << d) - 1) << d); // a–b and b–c within d, a–c beyond it
+            assertThat(Long.bitCount(WIRE ^ c)).isGreaterThan(d);
+            Standing s = engine.current(KeyHistory.of(List.of(carrying("a", 10e9, WIRE, 1),
+                    carrying("b", 10e9, b, 2), carrying("c", 10e9, c, 3), carrying("x", 12e9, ~WIRE, 4),
+                    carrying("y", 12e9, 0, 5))));
+            assertThat(s.figure().value()).isEqualTo(12e9);
+            assertThat(s.sources()).isEqualTo(3);
+        }
+    }
+
     @Nested
     class Bounds {
         @Test

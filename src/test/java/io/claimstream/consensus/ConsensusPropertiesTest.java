@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsensusPropertiesTest {
 
-    final ConsensusEngine engine = new ConsensusEngine(ConsensusConfig.defaults().withReliability("s4", 0.5));
+    final ConsensusEngine engine = new ConsensusEngine(ConsensusConfig.defaults().withReliability("s4", 0.5).withStoryDistance(4));
     final double tolerance = engine.config().moveTolerance();
 
     @Provide
@@ -43,11 +43,20 @@ class ConsensusPropertiesTest {
         Arbitrary<Boolean> derived = Arbitraries.of(false, false, true);
         Arbitrary<Long> time = Arbitraries.longs().between(0, 6);
         Arbitrary<Boolean> retracted = Arbitraries.integers().between(0, 6).map(i -> i == 0);
+        // versions of an article at one event time, and stories shared by several sources: two wire stories with
+        // near copies (a chain of three within the distance), one unrelated story, and unknown (0)
+        Arbitrary<Long> revision = Arbitraries.of(0L, 0L, 1L, 2L);
+        Arbitrary<Long> story = Arbitraries.of(0L, 0L, WIRE, WIRE ^ 0x7L, WIRE ^ 0x7L ^ (0x7L << 3), OTHER,
+                OTHER ^ 0x1L, ~WIRE);
         return Combinators.combine(source, article, value, width, bound, modality, derived, time)
                 .as((s, a, v, w, b, m, d, t) -> new Evidence(s, a, null, v, b == Bound.RANGE ? v + w : null, b, m, d,
                         s + ":" + a, 0, 1, t, false))
-                .flatMap(e -> retracted.map(r -> r ? Evidence.retraction(e.source(), e.articleId(), e.eventTime()) : e));
+                .flatMap(e -> Combinators.combine(retracted, revision, story).as((r, rev, st) -> r
+                        ? Evidence.retraction(e.source(), e.articleId(), e.eventTime(), rev)
+                        : e.with(rev, st)));
     }
+
+    static final long WIRE = 0x0123456789ABCDEFL, OTHER = 0x7E3779B97F4A7C15L;
 
     record Arrival(KeyHistory history, List<Update> updates, List<Change> emitted) {
     }
@@ -163,7 +172,24 @@ class ConsensusPropertiesTest {
                 assertThat(w.evidence().high(a)).isGreaterThanOrEqualTo(s.high());
             }
         }
-        assertThat(s.agreeing() + s.disagreeing()).isEqualTo(s.claims().size());
+        // copies of one story: weight 0, neither agreeing nor disagreeing, not a source; no two counted claims are
+        // copies of each other, and every copy's representative is a counted claim
+        int distance = engine.config().storyDistance();
+        List<WeightedEvidence> counted = s.claims().stream().filter(w -> !w.isCopy()).toList();
+        assertThat(s.agreeing() + s.disagreeing()).isEqualTo(counted.size()).isEqualTo(s.sources());
+        for (WeightedEvidence w : s.claims()) {
+            if (!w.isCopy()) continue;
+            assertThat(w.weight()).isZero();
+            assertThat(w.agrees()).isFalse();
+            assertThat(counted).anyMatch(c -> c.evidence().source().equals(w.copyOf()));
+        }
+        for (WeightedEvidence x : counted) {
+            for (WeightedEvidence y : counted) {
+                if (x == y || x.evidence().story() == 0 || y.evidence().story() == 0) continue;
+                assertThat(Long.bitCount(x.evidence().story() ^ y.evidence().story()))
+                        .as("%s and %s are copies of one story", x, y).isGreaterThan(distance);
+            }
+        }
         if (s.figure() == null) {
             assertThat(total).isZero();
             return;

@@ -55,6 +55,24 @@ class ConsensusJsonTest {
     }
 
     @Test
+    void copiesOfOneStoryAreOneSourceAndSayWhoseCopyTheyAre() {
+        long story = 0x0123456789ABCDEFL;
+        KeyHistory h = history(
+                claim("a.example", 2e9, Bound.EXACT, Modality.REPORTED, 1_000).with(0, story),
+                claim("b.example", 2e9, Bound.EXACT, Modality.REPORTED, 2_000).with(0, story ^ 1),
+                claim("c.example", 3e9, Bound.EXACT, Modality.REPORTED, 3_000));
+        Consensus c = consensus(h);
+        assertThat(ConsensusJson.summary(c).path("sources").asInt()).isEqualTo(2);
+        JsonNode d = ConsensusJson.detail(c, h, engine);
+        assertThat(d.path("claims")).hasSize(3);
+        for (JsonNode claim : d.path("claims")) {
+            boolean copy = claim.path("source").asText().equals("b.example");
+            assertThat(claim.path("copy_of").asText(null)).isEqualTo(copy ? "a.example" : null);
+            if (copy) assertThat(claim.path("weight").asDouble()).isZero();
+        }
+    }
+
+    @Test
     void detailSaysWhichClaimsAgreeAndKeepsTheirSentencesAsData() {
         KeyHistory h = history(
                 claim("a.example", 2e9, Bound.EXACT, Modality.REPORTED, 1_000),

@@ -144,6 +144,132 @@ class ClaimstreamTopologyTest {
         assertThat(after.stream().filter(c -> c.getKey().equals(key)).reduce((a, b) -> b).orElseThrow().getAfter()).isNull();
     }
 
+    // ---- versions of one article: the fetched time orders them, not arrival and not the figure ------------------
+
+    private static final String DEAL = "acme>widget:deal_value";
+
+    private static Article version(String text, Instant published, Instant fetched) {
+        return Article.newBuilder().setId("wire-7").setSource("wire.example").setUrl("https://wire.example/7")
+                .setPublished(published).setFetched(fetched).setText(text).build();
+    }
+
+    private static final String FIRST = "Acme Corp. agreed to buy Widget Inc. for $2.5 billion in cash, the companies "
+            + "said on Monday. Widget Inc. reported revenue of $400 million in 2024.";
+    private static final String CORRECTED = "Acme Corp. agreed to buy Widget Inc. for $2 billion in cash, the companies "
+            + "said on Monday. (Corrects the price, first given as $2.5 billion.)";
+
+    private static Map<String, Consensus> consensusStore(TopologyTestDriver d) {
+        Map<String, Consensus> out = new java.util.TreeMap<>();
+        KeyValueStore<String, Consensus> store = d.getKeyValueStore("consensus");
+        try (var it = store.all()) {
+            it.forEachRemaining(kv -> out.put(kv.key, kv.value));
+        }
+        return out;
+    }
+
+    @Test
+    void aCorrectionAtTheSamePublishedTimeReplacesTheFigureWhateverItsValue() {
+        Instant published = T0.minusSeconds(3600);
+        articles.pipeInput("wire-7", version(FIRST, published, T0), T0);
+        Consensus first = (Consensus) driver.getKeyValueStore("consensus").get(DEAL);
+        assertThat(first.getFigure().getValue()).isEqualTo(2.5e9);
+        Map<String, Consensus> before = consensusStore(driver);
+        assertThat(before).hasSizeGreaterThan(1); // the deal value and the revenue
+
+        // same article, same published time, a lower figure: only the fetched time says it is the newer version
+        articles.pipeInput("wire-7", version(CORRECTED, published, T0.plusSeconds(600)), T0.plusSeconds(600));
+        Map<String, Consensus> after = consensusStore(driver);
+        assertThat(after.get(DEAL).getFigure().getValue()).isEqualTo(2e9);
+        assertThat(after.get(DEAL).getClaims()).hasSize(1);
+        // every key only the first version claimed is withdrawn
+        for (String key : before.keySet()) {
+            if (!key.equals(DEAL)) assertThat(after.get(key).getFigure()).as(key).isNull();
+        }
+        assertThat(changes.readValuesToList()).filteredOn(c -> c.getKey().equals(DEAL))
+                .extracting(c -> c.getAfter().getValue()).containsExactly(2.5e9, 2e9);
+    }
+
+    @Test
+    void aNewerVersionArrivingFirstEndsWhereInOrderArrivalEnds() throws Exception {
+        Instant published = T0.minusSeconds(3600);
+        Article v1 = version(FIRST, published, T0), v2 = version(CORRECTED, published, T0.plusSeconds(600));
+        articles.pipeInput("wire-7", v1, T0);
+        articles.pipeInput("wire-7", v2, T0.plusSeconds(1));
+        Map<String, Consensus> inOrder = consensusStore(driver);
+        assertThat(inOrder.get(DEAL).getFigure().getValue()).isEqualTo(2e9);
+
+        String otherScope = scope + "-reversed";
+        Topics otherTopics = new Topics(Map.of("schema.registry.url", "mock://" + otherScope));
+        Properties props = StreamsSettings.defaults();
+        props.setProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.setProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        props.setProperty(StreamsConfig.STATE_DIR_CONFIG, java.nio.file.Files.createTempDirectory("reversed").toString());
+        try (TopologyTestDriver reversed = new TopologyTestDriver(ClaimstreamTopology.build(otherTopics, new ClaimExtractor(),
+                new ConsensusEngine(ConsensusConfig.defaults()), ClaimstreamTopology.Options.defaults(), props), props)) {
+            TestInputTopic<String, Article> in = reversed.createInputTopic(Topics.ARTICLES,
+                    otherTopics.articles().keySerde().serializer(), otherTopics.articles().valueSerde().serializer());
+            in.pipeInput("wire-7", v2, T0);
+            in.pipeInput("wire-7", v1, T0.plusSeconds(1));
+            Map<String, Consensus> outOfOrder = consensusStore(reversed);
+            // the same standings and the same histories, claim for claim and retraction for retraction
+            assertThat(outOfOrder).isEqualTo(inOrder);
+        } finally {
+            MockSchemaRegistry.drop(otherScope);
+        }
+    }
+
+    @Test
+    void aRefetchOfUnchangedTextForwardsNothing() {
+        Instant published = T0.minusSeconds(3600);
+        articles.pipeInput("wire-7", version(FIRST, published, T0), T0);
+        Map<String, Consensus> before = consensusStore(driver);
+        changes.readValuesToList();
+        table.readValuesToList();
+
+        articles.pipeInput("wire-7", version(FIRST, published, T0.plusSeconds(3600)), T0.plusSeconds(3600));
+        assertThat(table.isEmpty()).as("no claim reached consensus").isTrue();
+        assertThat(changes.isEmpty()).isTrue();
+        assertThat(consensusStore(driver)).isEqualTo(before);
+        KeyValueStore<String, String> versions = driver.getKeyValueStore(ExtractClaimsProcessor.ARTICLE_KEYS_STORE);
+        assertThat(ArticleVersions.decode(versions.get("wire-7"))).hasSize(1);
+    }
+
+    @Test
+    void copiesOfOneWireStoryCountAsOneSource() {
+        String wire = "Acme Corp. agreed to buy Widget Inc. for $10 billion in cash, the companies said on Monday, in "
+                + "a deal that would create the largest maker of industrial sensors in North America. The boards of "
+                + "both companies approved the transaction, which is expected to close in the second half of the year "
+                + "subject to regulatory approvals. Widget shareholders will receive a premium of about 30 percent to "
+                + "the closing price on Friday. Acme said the combination would save about $300 million a year in "
+                + "costs within three years and that it would fund the purchase with cash on hand and new debt.";
+        String[] outlets = {"a.example", "b.example", "c.example"};
+        for (int i = 0; i < outlets.length; i++) {
+            String copy = (i == 1 ? "By Staff Reporters\n" : "") + wire + (i == 2 ? "\nShare this article" : "");
+            articles.pipeInput("copy-" + i, Article.newBuilder().setId("copy-" + i).setSource(outlets[i])
+                    .setPublished(T0.plusSeconds(i)).setText(copy).build(), T0.plusSeconds(i));
+        }
+        String indieA = "Acme Corp. will pay $12 billion for Widget Inc., according to two people familiar with the "
+                + "talks, who asked not to be named because the matter is private. The price, higher than earlier "
+                + "reports suggested, reflects a bidding contest with a private equity firm that dropped out last week. "
+                + "Widget makes pressure and temperature sensors used in factories and cars, and has grown quickly "
+                + "since it won a large contract from a European carmaker. Acme declined to comment.";
+        String indieB = "Industrial group Acme Corp. has clinched a $12 billion takeover of Widget Inc., a sensor "
+                + "maker based in Ohio, ending months of speculation about the company's future. Analysts at two "
+                + "brokerages said the valuation looked full but that the deal gave Acme a foothold in automotive "
+                + "electronics. Widget's founder, who owns a fifth of the shares, backed the sale, a filing showed. "
+                + "Shares of Widget rose sharply in late trading after the announcement was made public.";
+        articles.pipeInput("indie-a", Article.newBuilder().setId("indie-a").setSource("x.example")
+                .setPublished(T0.plusSeconds(10)).setText(indieA).build(), T0.plusSeconds(10));
+        articles.pipeInput("indie-b", Article.newBuilder().setId("indie-b").setSource("y.example")
+                .setPublished(T0.plusSeconds(11)).setText(indieB).build(), T0.plusSeconds(11));
+
+        Consensus deal = (Consensus) driver.getKeyValueStore("consensus").get(DEAL);
+        assertThat(deal.getClaims()).hasSize(5);
+        assertThat(deal.getClaims()).filteredOn(c -> c.getWeight() > 0).extracting(c -> c.getSource())
+                .containsExactlyInAnyOrder("a.example", "x.example", "y.example");
+        assertThat(deal.getFigure().getValue()).isEqualTo(12e9);
+    }
+
     @Test
     void recordsThatCannotBeReadOrProcessedGoToTheDeadLetterTopicAndTheRestFlows() throws Exception {
         TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.ARTICLES, new StringSerializer(), new ByteArraySerializer());
