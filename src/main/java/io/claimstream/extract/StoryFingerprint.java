@@ -13,7 +13,7 @@ package io.claimstream.extract;
  *
  * <p>{@link #UNKNOWN} (0) is returned for a text with fewer than {@link #MIN_WORDS} words: too short to tell a copy
  * from two outlets' one-line summaries of the same fact. A computed fingerprint of 0 is returned as 1, so 0 keeps
- * meaning "unknown". Pure, no allocation beyond the text's own scan.
+ * meaning "unknown". Pure; it runs on every article, so ASCII is read without Character lookups.
  */
 public final class StoryFingerprint {
     /** No fingerprint: never counted as a copy of anything. */
@@ -26,34 +26,54 @@ public final class StoryFingerprint {
     /** The SimHash of {@code text}, or {@link #UNKNOWN} when it is null or shorter than {@link #MIN_WORDS} words. */
     public static long of(CharSequence text) {
         if (text == null) return UNKNOWN;
-        int[] votes = new int[64];
+        // ones[b]: how many features have bit b set; bit b of the fingerprint is set when that is a majority.
+        // Counting (rather than ±1 votes with a branch) keeps the inner loop branch-free: it runs 64 times a word.
+        int[] ones = new int[64];
+        int features = 0;
         long w1 = 0, w2 = 0;
         int words = 0;
         int n = text.length();
         int i = 0;
         while (i < n) {
-            // next word: a maximal run of letters/digits (code points), lower-cased
-            while (i < n && !Character.isLetterOrDigit(Character.codePointAt(text, i))) i += Character.charCount(Character.codePointAt(text, i));
+            // next word: a maximal run of letters/digits (code points), lower-cased; ASCII without lookups
+            int cp;
+            while (i < n && !isWordChar(cp = codePointAt(text, i, n))) i += Character.charCount(cp);
             if (i >= n) break;
             long h = 0xcbf29ce484222325L; // FNV-1a offset basis
             while (i < n) {
-                int cp = Character.codePointAt(text, i);
-                if (!Character.isLetterOrDigit(cp)) break;
-                h = (h ^ Character.toLowerCase(cp)) * 0x100000001b3L;
+                cp = codePointAt(text, i, n);
+                if (!isWordChar(cp)) break;
+                h = (h ^ lower(cp)) * 0x100000001b3L;
                 i += Character.charCount(cp);
             }
             words++;
             if (words >= 3) {
                 long feature = shingle(w1, w2, h);
-                for (int b = 0; b < 64; b++) votes[b] += ((feature >>> b) & 1L) != 0 ? 1 : -1;
+                features++;
+                for (int b = 0; b < 64; b++) ones[b] += (int) ((feature >>> b) & 1L);
             }
             w1 = w2;
             w2 = h;
         }
         if (words < MIN_WORDS) return UNKNOWN;
         long fingerprint = 0;
-        for (int b = 0; b < 64; b++) if (votes[b] > 0) fingerprint |= 1L << b;
+        for (int b = 0; b < 64; b++) if (2 * ones[b] > features) fingerprint |= 1L << b;
         return fingerprint == UNKNOWN ? 1L : fingerprint;
+    }
+
+    private static int codePointAt(CharSequence text, int i, int n) {
+        char c = text.charAt(i);
+        return c < 0x80 || !Character.isHighSurrogate(c) || i + 1 >= n ? c : Character.codePointAt(text, i);
+    }
+
+    private static boolean isWordChar(int cp) {
+        if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        return Character.isLetterOrDigit(cp);
+    }
+
+    private static int lower(int cp) {
+        if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+        return Character.toLowerCase(cp);
     }
 
     /** Number of differing bits. */
