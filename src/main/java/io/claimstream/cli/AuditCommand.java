@@ -3,7 +3,7 @@ package io.claimstream.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimstream.avro.Consensus;
-import io.claimstream.avro.SourceClaim;
+import io.claimstream.avro.HistoryEntry;
 import io.claimstream.consensus.Evidence;
 import io.claimstream.stream.ClaimHistoryStore;
 import org.apache.kafka.streams.StreamsConfig;
@@ -51,7 +51,7 @@ final class AuditCommand implements Callable<Integer> {
      */
     static KeyHistory history(Properties cfg, Topics topics, String key) {
         String appId = cfg.getProperty(StreamsConfig.APPLICATION_ID_CONFIG, StreamsSettings.DEFAULT_APPLICATION_ID);
-        Map<String, SourceClaim> entries = new HashMap<>();
+        Map<String, HistoryEntry> entries = new HashMap<>();
         for (var r : TopicReader.readAll(cfg, Topics.historyChangelog(appId), new StringDeserializer(),
                 topics.historyEntrySerde().deserializer(), Duration.ofMinutes(5))) {
             if (!key.equals(ClaimHistoryStore.keyOf(r.key()))) continue;
@@ -59,7 +59,7 @@ final class AuditCommand implements Callable<Integer> {
             else entries.put(r.key(), r.value());
         }
         List<Evidence> claims = new ArrayList<>(entries.size());
-        for (SourceClaim s : entries.values()) claims.add(AvroMapping.toEvidence(s));
+        for (HistoryEntry s : entries.values()) claims.add(AvroMapping.toEvidence(s.getClaim()));
         return KeyHistory.of(claims);
     }
 

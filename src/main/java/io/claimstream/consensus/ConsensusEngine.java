@@ -4,6 +4,7 @@ import io.claimstream.model.Bound;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,6 +118,84 @@ public final class ConsensusEngine {
         }
     }
 
+    /**
+     * Where a key's replay stands after one of its claims: the figure that step showed (the incumbent of the next
+     * step) and the figure of the last change up to it (what the next change is measured from). Stored with each
+     * claim, they let a late claim be replayed from its own place: the steps before it are what they were.
+     */
+    public record Checkpoint(Figure figure, Figure published) {}
+
+    /** An {@link Update} with the checkpoints of the new history, one per claim; those before {@code from} are unchanged. */
+    public record Resumed(Update update, List<Checkpoint> checkpoints, int from) {}
+
+    /** The checkpoint after each claim of {@code history}: one full replay. */
+    public List<Checkpoint> checkpoints(KeyHistory history) {
+        return resume(history, List.of(), 0).checkpoints();
+    }
+
+    /**
+     * {@link #apply(KeyHistory, Evidence)} from the checkpoints of {@code history} (one per claim, as
+     * {@link #checkpoints} gives them): the claims before the new one's place are only scanned for the current
+     * claims, and evaluation starts at its place. A claim that is late by a few places costs a few evaluations
+     * instead of a replay of the key. Same update as {@code apply}.
+     */
+    public Resumed apply(KeyHistory history, List<Checkpoint> checkpoints, Evidence claim) {
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(claim, "claim");
+        if (checkpoints.size() != history.size()) {
+            throw new IllegalArgumentException("one checkpoint per claim: " + checkpoints.size() + " for " + history.size());
+        }
+        Checkpoint last = history.isEmpty() ? new Checkpoint(null, null) : checkpoints.get(checkpoints.size() - 1);
+        if (history.contains(claim)) {
+            // nothing changes; the standing is the last step's, re-evaluated over the same claims and incumbent
+            int n = history.size();
+            Resumed again = resume(history, checkpoints, n - 1);
+            return new Resumed(new Update(history, again.update().standing(), last.published(), List.of()), checkpoints, n);
+        }
+        boolean late = !history.isEmpty() && claim.eventTime() < history.latestEventTime();
+        KeyHistory next = history.with(claim);
+        int at = Collections.binarySearch(next.claims(), claim, Evidence.CANONICAL);
+        Resumed r = resume(next, checkpoints.subList(0, at), at);
+        Standing standing = r.update().standing();
+        Figure published = r.update().published();
+        List<Change> changes = List.of();
+        if (Figure.moved(last.published(), published, config.moveTolerance())) {
+            changes = List.of(new Change(last.figure(), standing.figure(), claim, claim.eventTime(), late,
+                    standing.sources()));
+        }
+        return new Resumed(new Update(next, standing, published, changes), r.checkpoints(), at);
+    }
+
+    /**
+     * Replays {@code history} from claim {@code from} on, with {@code before} the checkpoints of the claims before
+     * it: those claims are scanned for the current claims, not evaluated. Returns the last step's standing and
+     * published figure (no changes) and every checkpoint.
+     */
+    private Resumed resume(KeyHistory history, List<Checkpoint> before, int from) {
+        List<Evidence> claims = history.claims();
+        Map<String, List<Evidence>> bySource = new LinkedHashMap<>();
+        Map<List<String>, Evidence.Position> retractedAsOf = new HashMap<>();
+        List<Checkpoint> out = new ArrayList<>(claims.size());
+        out.addAll(before.subList(0, from));
+        Figure incumbent = from == 0 ? null : before.get(from - 1).figure();
+        Figure published = from == 0 ? null : before.get(from - 1).published();
+        Standing standing = Standing.empty();
+        for (int i = 0; i < claims.size(); i++) {
+            Evidence e = claims.get(i);
+            if (e.retracted()) {
+                retractedAsOf.merge(List.of(e.source(), e.articleId()), e.position(), Evidence.Position::max);
+            } else {
+                bySource.computeIfAbsent(e.source(), s -> new ArrayList<>()).add(e);
+            }
+            if (i < from) continue;
+            standing = evaluate(currentClaims(bySource, retractedAsOf), incumbent);
+            if (Figure.moved(published, standing.figure(), config.moveTolerance())) published = standing.figure();
+            incumbent = standing.figure();
+            out.add(new Checkpoint(standing.figure(), published));
+        }
+        return new Resumed(new Update(history, standing, published, List.of()), out, from);
+    }
+
     /** The consensus as of event time {@code eventTime}: a function of the claims with eventTime ≤ it. */
     public Standing standingAt(KeyHistory history, long eventTime) {
         return replay(history, eventTime).standing();
@@ -142,7 +221,11 @@ public final class ConsensusEngine {
         Standing standing = Standing.empty();
         Figure published = null;
         List<Change> changes = new ArrayList<>();
-        Replay beforeLast = null;
+        // the state before the last step, kept by reference: copying the change list at every step made a replay
+        // quadratic in the number of changes
+        Standing previousStanding = null;
+        Figure previousPublished = null;
+        int previousChanges = 0;
         // live claims per source, updated incrementally; retractions per (source, article): latest position
         Map<String, List<Evidence>> bySource = new LinkedHashMap<>();
         Map<List<String>, Evidence.Position> retractedAsOf = new HashMap<>();
@@ -153,7 +236,9 @@ public final class ConsensusEngine {
             } else {
                 bySource.computeIfAbsent(e.source(), s -> new ArrayList<>()).add(e);
             }
-            beforeLast = new Replay(standing, published, List.copyOf(changes), null);
+            previousStanding = standing;
+            previousPublished = published;
+            previousChanges = changes.size();
             Figure incumbent = standing.figure();
             standing = evaluate(currentClaims(bySource, retractedAsOf), incumbent);
             if (Figure.moved(published, standing.figure(), config.moveTolerance())) {
@@ -161,6 +246,8 @@ public final class ConsensusEngine {
                 published = standing.figure();
             }
         }
+        Replay beforeLast = previousStanding == null ? null
+                : new Replay(previousStanding, previousPublished, List.copyOf(changes.subList(0, previousChanges)), null);
         return new Replay(standing, published, List.copyOf(changes), beforeLast);
     }
 

@@ -1,7 +1,7 @@
 package io.claimstream.http;
 
 import io.claimstream.avro.Consensus;
-import io.claimstream.avro.SourceClaim;
+import io.claimstream.avro.HistoryEntry;
 import io.claimstream.consensus.KeyHistory;
 import io.claimstream.stream.ClaimHistoryStore;
 import org.apache.kafka.common.serialization.Serdes;
@@ -79,7 +79,7 @@ final class ConsensusQueries {
     /** {@code key}'s claim history, from the history store of the partition that holds it here. */
     KeyHistory history(String key, int partition) {
         var params = StoreQueryParameters.fromNameAndType(ClaimHistoryStore.NAME,
-                QueryableStoreTypes.<String, SourceClaim>keyValueStore()).withPartition(partition);
+                QueryableStoreTypes.<String, HistoryEntry>keyValueStore()).withPartition(partition);
         try {
             return ClaimHistoryStore.load(streams.store(params), key);
         } catch (InvalidStateStoreException e) {

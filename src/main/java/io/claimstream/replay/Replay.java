@@ -2,7 +2,7 @@ package io.claimstream.replay;
 
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
-import io.claimstream.avro.SourceClaim;
+import io.claimstream.avro.HistoryEntry;
 import io.claimstream.consensus.KeyHistory;
 import io.claimstream.stream.ClaimHistoryStore;
 import io.claimstream.serde.SchemaRegistryClient;
@@ -75,7 +75,7 @@ public final class Replay {
                         all.forEachRemaining(kv -> table.put(kv.key, kv.value));
                     }
                     var history = app.streams().store(StoreQueryParameters.fromNameAndType(ClaimHistoryStore.NAME,
-                            QueryableStoreTypes.<String, SourceClaim>keyValueStore()));
+                            QueryableStoreTypes.<String, HistoryEntry>keyValueStore()));
                     for (String key : table.keySet()) histories.put(key, ClaimHistoryStore.load(history, key));
                     var changeTopic = topics.changes();
                     changes = new ArrayList<>();

@@ -3,7 +3,9 @@ package io.claimstream.stream;
 import io.claimstream.avro.Article;
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
+import io.claimstream.avro.HistoryEntry;
 import io.claimstream.avro.SourceClaim;
+import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.avro.Trigger;
 import io.claimstream.consensus.Change;
 import io.claimstream.consensus.Evidence;
@@ -85,9 +87,17 @@ public final class AvroMapping {
         return claims;
     }
 
-    /** A claim as the consensus-history store keeps it (no weight: that belongs to a standing). */
-    public static SourceClaim historyEntry(Evidence e) {
-        return toSourceClaim(e, 0);
+    /**
+     * A claim as the consensus-history store keeps it (no weight: that belongs to a standing), with where the
+     * key's replay stood after it.
+     */
+    public static HistoryEntry historyEntry(Evidence e, ConsensusEngine.Checkpoint after) {
+        return HistoryEntry.newBuilder().setClaim(toSourceClaim(e, 0))
+                .setFigure(figure(after.figure())).setPublished(figure(after.published())).build();
+    }
+
+    public static ConsensusEngine.Checkpoint checkpoint(HistoryEntry entry) {
+        return new ConsensusEngine.Checkpoint(figure(entry.getFigure()), figure(entry.getPublished()));
     }
 
     public static Evidence toEvidence(SourceClaim s) {

@@ -1,6 +1,7 @@
 package io.claimstream.stream;
 
-import io.claimstream.avro.SourceClaim;
+import io.claimstream.avro.HistoryEntry;
+import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.consensus.Evidence;
 import io.claimstream.consensus.KeyHistory;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -12,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code consensus-history} store: every claim and retraction each key received, one entry per claim, next to
@@ -45,15 +47,32 @@ public final class ClaimHistoryStore {
         return at < 0 ? entryKey : entryKey.substring(0, at);
     }
 
+    /** A key's history as stored: its claims in canonical order, each with the checkpoint of the replay after it. */
+    public record Stored(KeyHistory history, List<ConsensusEngine.Checkpoint> checkpoints) {}
+
     /** {@code key}'s whole history, as stored. */
-    public static KeyHistory load(ReadOnlyKeyValueStore<String, SourceClaim> store, String key) {
-        List<Evidence> claims = new ArrayList<>();
-        try (KeyValueIterator<String, SourceClaim> it = store.range(key + SEPARATOR, key + (char) (SEPARATOR + 1))) {
+    public static KeyHistory load(ReadOnlyKeyValueStore<String, HistoryEntry> store, String key) {
+        return loadWithCheckpoints(store, key).history();
+    }
+
+    /** {@code key}'s whole history with its checkpoints (entry keys order by event time only: sorted here). */
+    public static Stored loadWithCheckpoints(ReadOnlyKeyValueStore<String, HistoryEntry> store, String key) {
+        List<Map.Entry<Evidence, ConsensusEngine.Checkpoint>> entries = new ArrayList<>();
+        try (KeyValueIterator<String, HistoryEntry> it = store.range(key + SEPARATOR, key + (char) (SEPARATOR + 1))) {
             it.forEachRemaining(kv -> {
-                if (kv.value != null) claims.add(AvroMapping.toEvidence(kv.value));
+                if (kv.value != null) {
+                    entries.add(Map.entry(AvroMapping.toEvidence(kv.value.getClaim()), AvroMapping.checkpoint(kv.value)));
+                }
             });
         }
-        return KeyHistory.of(claims);
+        entries.sort(Map.Entry.comparingByKey(Evidence.CANONICAL));
+        List<Evidence> claims = new ArrayList<>(entries.size());
+        List<ConsensusEngine.Checkpoint> checkpoints = new ArrayList<>(entries.size());
+        for (var e : entries) {
+            claims.add(e.getKey());
+            checkpoints.add(e.getValue());
+        }
+        return new Stored(new KeyHistory(claims), checkpoints);
     }
 
     /** Sixteen hex digits of a SHA-256 over every component of the claim (a record's string names them all). */

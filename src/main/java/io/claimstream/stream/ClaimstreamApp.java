@@ -28,7 +28,7 @@ public final class ClaimstreamApp implements AutoCloseable {
     public static final String PARTITIONS = "claimstream.topic.partitions";
     /** Claims kept per key in the consensus store (0: all); see {@link io.claimstream.consensus.KeyHistory#compacted}. */
     public static final String HISTORY_LIMIT = "consensus.history.limit";
-    public static final int DEFAULT_HISTORY_LIMIT = 500;
+    public static final int DEFAULT_HISTORY_LIMIT = 0;
 
     private final Properties config;
     private final Topics topics;

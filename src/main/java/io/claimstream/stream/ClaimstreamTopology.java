@@ -3,7 +3,7 @@ package io.claimstream.stream;
 import io.claimstream.alert.Watchlist;
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
-import io.claimstream.avro.SourceClaim;
+import io.claimstream.avro.HistoryEntry;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.extract.ClaimExtractor;
 import org.apache.kafka.common.serialization.Serdes;
@@ -80,7 +80,7 @@ public final class ClaimstreamTopology {
                         Stores.persistentKeyValueStore(ConsensusProcessor.STORE),
                         Serdes.String(), topics.consensus().valueSerde())
                 .withCachingDisabled();
-        StoreBuilder<KeyValueStore<String, SourceClaim>> historyStore = Stores.keyValueStoreBuilder(
+        StoreBuilder<KeyValueStore<String, HistoryEntry>> historyStore = Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(ClaimHistoryStore.NAME),
                         Serdes.String(), topics.historyEntrySerde())
                 .withCachingDisabled();

@@ -2,7 +2,7 @@ package io.claimstream.stream;
 
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
-import io.claimstream.avro.SourceClaim;
+import io.claimstream.avro.HistoryEntry;
 import io.claimstream.consensus.Change;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.consensus.Evidence;
@@ -28,8 +28,9 @@ import java.util.Set;
  *
  * <p>Two stores: {@code consensus} holds each key's standing, with the figure of its last change, which is all an
  * in-order claim needs ({@link ConsensusEngine#advance}: one evaluation); {@link ClaimHistoryStore} holds every
- * claim, appended to, and read whole only for what needs the past: a late claim, a retraction, a redelivery of the
- * newest claims, and compaction.
+ * claim with the checkpoint of the key's replay after it, appended to, and read whole only for what needs the
+ * past: a late claim, a retraction, a redelivery of the newest claims, and compaction. A late claim is evaluated
+ * from its own place on ({@link ConsensusEngine#apply(KeyHistory, List, Evidence)}), not from the key's first claim.
  */
 final class ConsensusProcessor implements Processor<String, io.claimstream.avro.Claim, String, ConsensusProcessor.Outcome> {
     static final String STORE = "consensus";
@@ -42,7 +43,7 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
     private final int historyLimit;
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, Consensus> store;
-    private KeyValueStore<String, SourceClaim> history;
+    private KeyValueStore<String, HistoryEntry> history;
 
     /** @param historyLimit claims kept per key, 0 for all (see {@link KeyHistory#compacted}) */
     ConsensusProcessor(ConsensusEngine engine, PipelineMetrics metrics, int historyLimit) {
@@ -76,7 +77,7 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
                     ? engine.advance(List.of(), null, null, claim)
                     : engine.advance(AvroMapping.currentClaims(previous), AvroMapping.figure(previous.getFigure()),
                     AvroMapping.figure(previous.getPublished()), claim);
-            history.put(ClaimHistoryStore.entryKey(key, claim), AvroMapping.historyEntry(claim));
+            record(key, claim, new ConsensusEngine.Checkpoint(step.standing().figure(), step.published()));
             int size = (previous == null ? 0 : previous.getHistorySize()) + 1;
             if (historyLimit > 0 && size > historyLimit + Math.max(1, historyLimit / 4)) {
                 // Compacting in batches: reading the whole history for every claim past the limit is what this
@@ -86,10 +87,16 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
             next = AvroMapping.toConsensus(key, unit, step.standing(), step.published(), size, claim.eventTime());
             changes = step.changes();
         } else {
-            KeyHistory past = ClaimHistoryStore.load(history, key);
-            Update update = engine.apply(past, claim);
-            if (update.history() == past) return; // a claim seen before: replays and re-polls change nothing
-            history.put(ClaimHistoryStore.entryKey(key, claim), AvroMapping.historyEntry(claim));
+            ClaimHistoryStore.Stored past = ClaimHistoryStore.loadWithCheckpoints(history, key);
+            ConsensusEngine.Resumed resumed = engine.apply(past.history(), past.checkpoints(), claim);
+            Update update = resumed.update();
+            if (update.history() == past.history()) return; // a claim seen before: replays and re-polls change nothing
+            // the claim's own entry, and those after it whose checkpoint the rewritten past has moved
+            List<Evidence> claims = update.history().claims();
+            for (int i = resumed.from(); i < claims.size(); i++) {
+                ConsensusEngine.Checkpoint now = resumed.checkpoints().get(i);
+                if (i == resumed.from() || !now.equals(past.checkpoints().get(i - 1))) record(key, claims.get(i), now);
+            }
             int size = update.history().size();
             if (historyLimit > 0 && size > historyLimit) size = compact(key, update.history());
             next = AvroMapping.toConsensus(key, unit, update.standing(), update.published(), size,
@@ -110,6 +117,10 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
     private static boolean inOrder(Consensus previous, Evidence claim) {
         if (claim.retracted()) return false;
         return previous == null || claim.eventTime() > previous.getEventTime().toEpochMilli();
+    }
+
+    private void record(String key, Evidence claim, ConsensusEngine.Checkpoint after) {
+        history.put(ClaimHistoryStore.entryKey(key, claim), AvroMapping.historyEntry(claim, after));
     }
 
     /** Cuts the key's stored history to the limit ({@link KeyHistory#compacted}); returns its new size. */

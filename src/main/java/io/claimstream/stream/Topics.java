@@ -4,7 +4,7 @@ import io.claimstream.avro.Alert;
 import io.claimstream.avro.Article;
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
-import io.claimstream.avro.SourceClaim;
+import io.claimstream.avro.HistoryEntry;
 import io.claimstream.serde.SpecificAvroSerde;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -35,7 +35,7 @@ public final class Topics {
     private final Topic<String, ConsensusChange> changes;
     private final Topic<String, Alert> alerts;
     private final String deadLetters;
-    private final Serde<SourceClaim> historyEntries;
+    private final Serde<HistoryEntry> historyEntries;
 
     /**
      * @param serdeConfig  schema registry settings ({@code schema.registry.url}, ...) passed to every Avro serde
@@ -50,7 +50,7 @@ public final class Topics {
         // Prefixed like the other outputs: a replay derives its alerts into a topic of its own that nothing delivers.
         this.alerts = new Topic<>(outputPrefix + ALERTS, Serdes.String(), avro(Alert.class, serdeConfig));
         this.deadLetters = outputPrefix + DEAD_LETTERS;
-        this.historyEntries = avro(SourceClaim.class, serdeConfig);
+        this.historyEntries = avro(HistoryEntry.class, serdeConfig);
     }
 
     public Topics(Map<String, ?> serdeConfig) {
@@ -70,7 +70,7 @@ public final class Topics {
     public Topic<String, Alert> alerts() { return alerts; }
     public String deadLetters() { return deadLetters; }
     /** Values of the consensus-history store, and of its changelog topic ({@link #historyChangelog}). */
-    public Serde<SourceClaim> historyEntrySerde() { return historyEntries; }
+    public Serde<HistoryEntry> historyEntrySerde() { return historyEntries; }
 
     /**
      * The changelog of the consensus-history store: every claim each key holds, compacted, keyed by entry (see

@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link ConsensusEngine#advance}: an in-order claim (newer than the key's history, not a retraction) taken from the
+ * The two shortcuts of the processor, against the full replay of {@link ConsensusEngine#apply(KeyHistory, Evidence)}:
+ * {@link ConsensusEngine#apply(KeyHistory, List, Evidence)} resumes from the checkpoint before the claim's place,
+ * and {@link ConsensusEngine#advance}: an in-order claim (newer than the key's history, not a retraction) taken from the
  * stored end state alone, in one evaluation, must give exactly what the full replay of {@link ConsensusEngine#apply}
  * gives: standing, published figure and changes.
  */
@@ -49,8 +51,16 @@ class ConsensusFastPathTest {
         Standing standing = Standing.empty();
         Figure published = null;
         int advanced = 0;
+        List<ConsensusEngine.Checkpoint> checkpoints = List.of();
         for (Evidence e : arrivals) {
             Update full = engine.apply(h, e);
+            // from the stored checkpoints, whatever the claim's place: the same update, and the new history's checkpoints
+            ConsensusEngine.Resumed resumed = engine.apply(h, checkpoints, e);
+            assertThat(resumed.update()).isEqualTo(full);
+            assertThat(resumed.checkpoints()).isEqualTo(engine.checkpoints(full.history()));
+            assertThat(resumed.checkpoints().subList(0, Math.min(resumed.from(), checkpoints.size())))
+                    .isEqualTo(checkpoints.subList(0, Math.min(resumed.from(), checkpoints.size())));
+            checkpoints = resumed.checkpoints();
             if (!e.retracted() && (h.isEmpty() || e.eventTime() > h.latestEventTime())) {
                 ConsensusEngine.Advance fast = engine.advance(evidence(standing), standing.figure(), published, e);
                 assertThat(fast.standing()).isEqualTo(full.standing());

@@ -3,7 +3,7 @@ package io.claimstream.stream;
 import io.claimstream.avro.Article;
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
-import io.claimstream.avro.SourceClaim;
+import io.claimstream.avro.HistoryEntry;
 import io.claimstream.consensus.ConsensusConfig;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.consensus.KeyHistory;
@@ -75,7 +75,7 @@ class ConsensusHistoryStoreTest {
     }
 
     private KeyHistory history(String key) {
-        KeyValueStore<String, SourceClaim> store = driver.getKeyValueStore(ClaimHistoryStore.NAME);
+        KeyValueStore<String, HistoryEntry> store = driver.getKeyValueStore(ClaimHistoryStore.NAME);
         return ClaimHistoryStore.load(store, key);
     }
 
@@ -91,6 +91,24 @@ class ConsensusHistoryStoreTest {
         ConsensusChange last = emitted.get(emitted.size() - 1);
         assertThat(stored.getPublished()).isEqualTo(last.getAfter());
         assertThat(stored.getEventTime().toEpochMilli()).isEqualTo(h.latestEventTime());
+    }
+
+    @Test
+    void eachEntryCarriesTheCheckpointOfTheReplayAfterIt() {
+        // in order, then late claims landing at different places in the past (under the cap: nothing compacted)
+        publish("a0", "outlet0.example", 2.0, T0.plusSeconds(600));
+        publish("a1", "outlet1.example", 2.5, T0.plusSeconds(1200));
+        publish("a2", "outlet2.example", 2.5, T0.plusSeconds(1800));
+        publish("late0", "old0.example", 3.0, T0.plusSeconds(900));
+        publish("late1", "old1.example", 3.0, T0.plusSeconds(60));
+        publish("late2", "old2.example", 2.0, T0.plusSeconds(1500));
+        List<ConsensusChange> emitted = changes.readValuesToList();
+        String key = emitted.get(0).getKey();
+        KeyValueStore<String, HistoryEntry> store = driver.getKeyValueStore(ClaimHistoryStore.NAME);
+        ClaimHistoryStore.Stored stored = ClaimHistoryStore.loadWithCheckpoints(store, key);
+        assertThat(stored.history().size()).isEqualTo(6);
+        assertThat(stored.checkpoints()).isEqualTo(engine.checkpoints(stored.history()));
+        assertConsistent(key, emitted);
     }
 
     @Test
