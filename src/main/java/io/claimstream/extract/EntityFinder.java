@@ -597,10 +597,9 @@ final class EntityFinder {
                     }
                 }
                 if (h >= t.size || t.type[h] != Tokens.WORD) continue;
-                String head = t.lower[h];
                 // "the company" is centering; "the ride-hailing company" describes, like "the startup"
-                boolean generic = GENERIC_HEADS.contains(head) && mods == 0;
-                if (!generic && !DESCRIPTIVE_HEADS.contains(head)) continue;
+                boolean generic = t.is(h, Lexicon.GENERIC_HEADS) && mods == 0;
+                if (!generic && !t.is(h, Lexicon.DESCRIPTIVE_HEADS)) continue;
                 // "the company's" is fine; "the company Scale AI" takes the name
                 Mention appositive = null;
                 for (Mention m : names) if (m.tok0 == h + 1) appositive = m;

@@ -141,8 +141,23 @@ final class Tokens {
 
     private int word(int i, int to) {
         int s = i;
-        while (i < to && isLetter(chars[i])) i++;
+        // one pass finds the word's end and, for an ASCII word, the hash of its lower case and its capitals
+        int hash = 0;
+        boolean upper = false, ascii = true;
+        while (i < to) {
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
+                upper = true;
+                c += 'a' - 'A';
+            } else if (c < 'a' || c > 'z') {
+                if (c < 128 || !Character.isLetter(c)) break;
+                ascii = false;
+            }
+            hash = 31 * hash + c;
+            i++;
+        }
         // single letters joined by dots are one abbreviation: U.S., U.K., u.s
+        boolean dotted = false;
         if (i - s == 1) {
             int k = i;
             while (k + 1 < to && chars[k] == '.' && isLetter(chars[k + 1])
@@ -150,6 +165,7 @@ final class Tokens {
                 k += 2;
             }
             if (k > i) {
+                dotted = true;
                 i = k;
                 if (i < to && chars[i] == '.' && (i + 1 >= to || isSpace(chars[i + 1]))
                         && i + 2 < to && !Character.isUpperCase(chars[i + 2])) {
@@ -158,7 +174,7 @@ final class Tokens {
             }
         }
         int k = add(WORD, s, i);
-        if (!asciiWord(k, s, i)) otherWord(k, s, i);
+        if (dotted ? !asciiWord(k, s, i) : !ascii || !knownCase(k, s, i, hash, upper)) otherWord(k, s, i);
         return i;
     }
 
@@ -178,6 +194,11 @@ final class Tokens {
             }
             hash = 31 * hash + c; // String.hashCode of the lower-case word
         }
+        return knownCase(k, s, e, hash, upper);
+    }
+
+    /** {@link #asciiWord} once the hash of the lower-case word and whether it has capitals are known. */
+    private boolean knownCase(int k, int s, int e, int hash, boolean upper) {
         int slot = Lexicon.slot(chars, s, e, hash);
         if (slot >= 0) {
             lower[k] = Lexicon.word(slot);
