@@ -29,6 +29,8 @@ final class Tokens {
     boolean[] capital;
     /** {@link Lexicon} flags of each word. */
     int[] flags;
+    /** Looked up once per sentence, not per word. */
+    private final WordCache cache = WordCache.forThisThread();
 
     private Tokens(String text, char[] chars, int capacity) {
         this.text = text;
@@ -197,8 +199,18 @@ final class Tokens {
         return knownCase(k, s, e, hash, upper);
     }
 
-    /** {@link #asciiWord} once the hash of the lower-case word and whether it has capitals are known. */
+    /**
+     * {@link #asciiWord} once the hash of the lower-case word and whether it has capitals are known: a word this
+     * thread has seen before takes the {@link WordCache}'s String and flags, with no allocation.
+     */
     private boolean knownCase(int k, int s, int e, int hash, boolean upper) {
+        int cached = cache.slot(chars, s, e, hash);
+        if (cached >= 0) {
+            lower[k] = cache.word(cached);
+            flags[k] = cache.flags(cached);
+            capital[k] = upper;
+            return true;
+        }
         int slot = Lexicon.slot(chars, s, e, hash);
         if (slot >= 0) {
             lower[k] = Lexicon.word(slot);
