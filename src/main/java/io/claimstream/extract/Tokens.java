@@ -32,17 +32,61 @@ final class Tokens {
     /** Looked up once per sentence, not per word. */
     private final WordCache cache = WordCache.forThisThread();
 
-    private Tokens(String text, char[] chars, int capacity) {
+    /**
+     * The arrays a stretch of text is cut into before they are copied at their exact size: one set per thread,
+     * reused. Sized from the text's length, the arrays came out about half as long again as needed (eight of
+     * them per sentence, a quarter of what extraction allocated); cut here, a sentence's tokens cost exactly
+     * their number.
+     */
+    private static final class Scratch {
+        byte[] type = new byte[0];
+        int[] start = new int[0], end = new int[0], flags = new int[0];
+        double[] num = new double[0];
+        boolean[] grouped = new boolean[0], capital = new boolean[0];
+        String[] lower = new String[0];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** More than a sentence ever needs ({@link SentenceSplitter#MAX_SENTENCE}); larger arrays are not kept. */
+    private static final int MAX_SCRATCH = 4096;
+
+    private Tokens(String text, char[] chars, Scratch scratch, int capacity) {
         this.text = text;
         this.chars = chars;
-        type = new byte[capacity];
-        start = new int[capacity];
-        end = new int[capacity];
-        num = new double[capacity];
-        grouped = new boolean[capacity];
-        lower = new String[capacity];
-        capital = new boolean[capacity];
-        flags = new int[capacity];
+        type = scratch.type;
+        start = scratch.start;
+        end = scratch.end;
+        num = scratch.num;
+        grouped = scratch.grouped;
+        lower = scratch.lower;
+        capital = scratch.capital;
+        flags = scratch.flags;
+        while (type.length < capacity) grow();
+    }
+
+    /** Hands the (possibly grown) arrays back to the thread's scratch and keeps copies of exactly size entries. */
+    private void keepExact(Scratch scratch) {
+        String[] lw = lower;
+        boolean keep = type.length <= MAX_SCRATCH;
+        if (keep) {
+            scratch.type = type;
+            scratch.start = start;
+            scratch.end = end;
+            scratch.num = num;
+            scratch.grouped = grouped;
+            scratch.lower = lower;
+            scratch.capital = capital;
+            scratch.flags = flags;
+        }
+        type = java.util.Arrays.copyOf(type, size);
+        start = java.util.Arrays.copyOf(start, size);
+        end = java.util.Arrays.copyOf(end, size);
+        num = java.util.Arrays.copyOf(num, size);
+        grouped = java.util.Arrays.copyOf(grouped, size);
+        lower = java.util.Arrays.copyOf(lower, size);
+        capital = java.util.Arrays.copyOf(capital, size);
+        flags = java.util.Arrays.copyOf(flags, size);
+        if (keep) java.util.Arrays.fill(lw, 0, size, null); // the thread keeps no words alive
     }
 
     static boolean isSpace(char c) {
@@ -65,7 +109,8 @@ final class Tokens {
 
     /** Tokens of text[from, to); {@code chars} is the whole text as an array (one copy per article). */
     static Tokens of(String text, char[] chars, int from, int to) {
-        Tokens t = new Tokens(text, chars, initialCapacity(to - from));
+        Scratch scratch = SCRATCH.get();
+        Tokens t = new Tokens(text, chars, scratch, initialCapacity(to - from));
         int i = from;
         while (i < to) {
             char c = chars[i];
@@ -80,12 +125,13 @@ final class Tokens {
                 i++;
             }
         }
+        t.keepExact(scratch);
         return t;
     }
 
     /**
      * Room for the tokens of a stretch of text without growing: prose averages over five characters a token, so
-     * a quarter of the length is enough for most sentences, and a short sentence does not get 64 slots.
+     * a quarter of the length is enough for most sentences. Only the thread's scratch arrays are this size.
      */
     private static int initialCapacity(int length) {
         return Math.max(8, length / 4 + 4);
@@ -247,11 +293,17 @@ final class Tokens {
         type[size] = ty;
         start[size] = s;
         end[size] = e;
+        // the scratch arrays hold the last sentence's values: a symbol must read as in fresh arrays
+        num[size] = 0;
+        grouped[size] = false;
+        lower[size] = null;
+        capital[size] = false;
+        flags[size] = 0;
         return size++;
     }
 
     private void grow() {
-        int n = Math.max(8, size * 2);
+        int n = Math.max(8, type.length * 2);
         type = java.util.Arrays.copyOf(type, n);
         start = java.util.Arrays.copyOf(start, n);
         end = java.util.Arrays.copyOf(end, n);
