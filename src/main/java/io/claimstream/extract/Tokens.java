@@ -66,7 +66,6 @@ final class Tokens {
 
     /** Hands the (possibly grown) arrays back to the thread's scratch and keeps copies of exactly size entries. */
     private void keepExact(Scratch scratch) {
-        String[] lw = lower;
         boolean keep = type.length <= MAX_SCRATCH;
         if (keep) {
             scratch.type = type;
@@ -86,7 +85,8 @@ final class Tokens {
         lower = java.util.Arrays.copyOf(lower, size);
         capital = java.util.Arrays.copyOf(capital, size);
         flags = java.util.Arrays.copyOf(flags, size);
-        if (keep) java.util.Arrays.fill(lw, 0, size, null); // the thread keeps no words alive
+        // the scratch keeps the last sentence's words referenced until the next overwrites them: a few KB per
+        // thread, where nulling them cost 3% of extraction
     }
 
     static boolean isSpace(char c) {
