@@ -604,7 +604,10 @@ final class EntityFinder {
                 Mention appositive = null;
                 for (Mention m : names) if (m.tok0 == h + 1) appositive = m;
                 final int from = k, to = h + 1;
-                s.mentions.removeIf(m -> m.kind == Mention.Kind.NAME && m.tok0 > from && m.tok1 <= to);
+                // the names of the sentence are all in the snapshot: with none inside, there is nothing to remove
+                if (nameWithin(names, from, to)) {
+                    s.mentions.removeIf(m -> m.kind == Mention.Kind.NAME && m.tok0 > from && m.tok1 <= to);
+                }
                 Mention r = new Mention(generic ? Mention.Kind.GENERIC : Mention.Kind.DESCRIPTIVE, k, h + 1,
                         appositive == null ? null : appositive.slug);
                 r.person = false;
@@ -635,6 +638,11 @@ final class EntityFinder {
             if (t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)) return k > h;
             if (!cap(t, k)) return false;
         }
+        return false;
+    }
+
+    private static boolean nameWithin(List<Mention> names, int from, int to) {
+        for (Mention m : names) if (m.tok0 > from && m.tok1 <= to) return true;
         return false;
     }
 
