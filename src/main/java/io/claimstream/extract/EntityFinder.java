@@ -74,15 +74,54 @@ final class EntityFinder {
     private static final class Run {
         final Sentence s;
         final int tok0, tok1;
-        final List<String> words;
+        /** Tokens of the name's words and connectors ("Bank of America"), in order. */
+        final TokenList words;
         String core;
         boolean title;
 
-        Run(Sentence s, int tok0, int tok1, List<String> words) {
+        Run(Sentence s, int tok0, int tok1, TokenList words) {
             this.s = s;
             this.tok0 = tok0;
             this.tok1 = tok1;
             this.words = words;
+        }
+    }
+
+    /**
+     * Token indexes with the list operations name runs need. Runs used to collect their words as Strings cut
+     * from the text, then lower-cased them word by word and joined; the tokens already hold the lower-case
+     * words, so only the indexes are kept and the Strings are built once, for the name's core.
+     */
+    private static final class TokenList {
+        private int[] a = new int[4];
+        private int from, to;
+
+        void add(int tok) {
+            if (to == a.length) a = java.util.Arrays.copyOf(a, a.length * 2);
+            a[to++] = tok;
+        }
+
+        int size() {
+            return to - from;
+        }
+
+        boolean isEmpty() {
+            return to == from;
+        }
+
+        int get(int i) {
+            return a[from + i];
+        }
+
+        /** As {@link List#remove(int)} of the first or last element: an empty list has none to remove. */
+        void removeFirst() {
+            if (isEmpty()) throw new IndexOutOfBoundsException("Index 0 out of bounds for length 0");
+            from++;
+        }
+
+        void removeLast() {
+            if (isEmpty()) throw new IndexOutOfBoundsException("Index -1 out of bounds for length 0");
+            to--;
         }
     }
 
@@ -103,8 +142,9 @@ final class EntityFinder {
             Tokens t = s.tokens;
             for (int k = 0; k < t.size; k++) {
                 if (!cap(t, k) || t.is(k, Lexicon.NOT_NAMES)) continue;
-                if (!s.headline && !initialPosition(t, k)) capsMidSentence.add(t.lower[k]);
-                else if (initialPosition(t, k) && initialCount.merge(t.lower[k], 1, Integer::sum) >= 2) {
+                boolean initial = initialPosition(t, k);
+                if (!s.headline && !initial) capsMidSentence.add(t.lower[k]);
+                else if (initial && initialCount.merge(t.lower[k], 1, Integer::sum) >= 2) {
                     capsMidSentence.add(t.lower[k]);
                 }
             }
@@ -129,11 +169,10 @@ final class EntityFinder {
         // count cores in body text; headline-only names are not trusted
         Map<String, Integer> coreCount = new LinkedHashMap<>();
         Map<String, Integer> allCount = new HashMap<>();
-        Map<String, List<String>> coreWords = new HashMap<>();
+        Map<String, List<String>> coreWords = new HashMap<>(); // only filled, and asked, with aliases loaded
         for (Run r : runs) {
-            List<String> core = stripSuffixes(r.words);
-            r.core = String.join(" ", core).toLowerCase(Locale.ROOT);
-            coreWords.putIfAbsent(r.core, core);
+            r.core = core(r);
+            if (!aliases.isEmpty()) coreWords.putIfAbsent(r.core, stripSuffixes(originals(r)));
             if (!r.s.headline) coreCount.merge(r.core, 1, Integer::sum);
             allCount.merge(r.core, 1, Integer::sum);
         }
@@ -142,7 +181,7 @@ final class EntityFinder {
         for (Run r : runs) if (r.title) persons.add(r.core);
         Map<String, String> fold = new HashMap<>();
         Set<String> upperSurface = new HashSet<>();
-        for (Run r : runs) if (r.words.size() == 1 && allUpper(r.words.get(0))) upperSurface.add(r.core);
+        for (Run r : runs) if (r.words.size() == 1 && allUpper(r.s.tokens, r.words.get(0))) upperSurface.add(r.core);
         // indexes over the article's names, so folding is linear in their number
         Map<String, List<String>> longerByFirst = new HashMap<>();
         Map<String, List<String>> byInitials = new HashMap<>();
@@ -248,12 +287,67 @@ final class EntityFinder {
         }
     }
 
+    /**
+     * The name's words without corporate suffixes, lower case, joined by spaces: what {@link #stripSuffixes}
+     * of the words as written, joined and lower-cased, gives. ASCII words take the tokens' lower-case forms
+     * and cost one String per run; a run with other letters is built the long way, so the JDK's case rules
+     * see the whole name as before.
+     */
+    private static String core(Run r) {
+        Tokens t = r.s.tokens;
+        TokenList w = r.words;
+        for (int i = 0; i < w.size(); i++) {
+            if (!ascii(t, w.get(i))) return String.join(" ", stripSuffixes(originals(r))).toLowerCase(Locale.ROOT);
+        }
+        int n = w.size();
+        while (n > 1) {
+            String x = lowerAscii(t, w.get(n - 1));
+            if (x.endsWith(".")) x = x.substring(0, x.length() - 1);
+            if (!SUFFIXES.contains(x) && !x.equals("of") && !x.equals("&")) break;
+            n--;
+        }
+        if (n == 1) return lowerAscii(t, w.get(0));
+        StringBuilder b = new StringBuilder(t.end[w.get(n - 1)] - t.start[w.get(0)]);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) b.append(' ');
+            b.append(lowerAscii(t, w.get(i)));
+        }
+        return b.toString();
+    }
+
+    private static boolean ascii(Tokens t, int k) {
+        for (int i = t.start[k]; i < t.end[k]; i++) if (t.chars[i] >= 128) return false;
+        return true;
+    }
+
+    /** Lower case of an ASCII token: a word's from the tokens, a connector symbol ("&") as it is. */
+    private static String lowerAscii(Tokens t, int k) {
+        return t.type[k] == Tokens.WORD ? t.lower[k] : t.original(k);
+    }
+
+    /** The run's words as written. */
+    private static List<String> originals(Run r) {
+        List<String> out = new ArrayList<>(r.words.size());
+        for (int i = 0; i < r.words.size(); i++) out.add(r.s.tokens.original(r.words.get(i)));
+        return out;
+    }
+
     /** The user's slug for a run, if aliases are loaded; the strings to look up are only built then. */
     private String aliasFor(Run r, List<String> coreWords) {
         if (aliases.isEmpty()) return null;
         Tokens t = r.s.tokens;
         String surface = t.text.substring(t.start[r.tok0], t.end[r.tok1 - 1]);
         return aliases.slugFor(surface, String.join(" ", coreWords));
+    }
+
+    /** {@link #allUpper(String)} of token k as written, without cutting it from the text when it is ASCII. */
+    private static boolean allUpper(Tokens t, int k) {
+        for (int i = t.start[k]; i < t.end[k]; i++) {
+            char c = t.chars[i];
+            if (c >= 128) return allUpper(t.original(k));
+            if (c >= 'a' && c <= 'z') return false;
+        }
+        return true;
     }
 
     /** {@code w.equals(w.toUpperCase(Locale.ROOT))} without the copy for ASCII words, nearly all of them. */
@@ -302,12 +396,12 @@ final class EntityFinder {
                 continue;
             }
             int a = k;
-            List<String> words = new ArrayList<>();
+            TokenList words = new TokenList();
             while (k < t.size) {
                 if (cap(t, k) && !t.is(k, Lexicon.TITLES) && !t.is(k, Lexicon.DESCRIPTORS) && !insideQuantity(s, k)) {
                     if (!words.isEmpty() && t.is(k, Lexicon.NOT_NAMES) && !t.is(k, Lexicon.SUFFIXES)
                             && !t.upper(k)) break;
-                    words.add(t.original(k));
+                    words.add(k);
                     k++;
                     // "Coca-Cola": a glued hyphen between capitals continues the name
                     if (k + 1 < t.size && t.isDashTok(k) && t.attached(k) && t.attached(k + 1) && cap(t, k + 1)) k++;
@@ -317,7 +411,7 @@ final class EntityFinder {
                 // "Bank of America", "Johnson & Johnson"
                 if (!words.isEmpty() && k + 1 < t.size && cap(t, k + 1) && !t.is(k + 1, Lexicon.TITLES)
                         && (t.isWord(k, "of") || t.isSym(k, '&'))) {
-                    words.add(t.original(k));
+                    words.add(k);
                     k++;
                     continue;
                 }
@@ -332,30 +426,30 @@ final class EntityFinder {
             while (b > a && (t.type[b - 1] != Tokens.WORD
                     || t.is(b - 1, Lexicon.NOT_NAMES) && !t.is(b - 1, Lexicon.SUFFIXES) && !t.upper(b - 1))) {
                 b--;
-                words.remove(words.size() - 1);
+                words.removeLast();
             }
             // drop leading stop words and an unconfirmed sentence-initial word ("Citing Reuters", "Competitors are")
             int a2 = a;
             while (a2 < b && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
                 a2++;
-                words.remove(0);
+                words.removeFirst();
             }
             if (a2 < b && initialPosition(t, a2) && !capsMidSentence.contains(t.lower[a2]) && !acronym(t, a2)
                     && (b - a2 == 1 || t.lower[a2].endsWith("ing") || t.lower[a2].endsWith("ed")
                     || COMMON_INITIAL.contains(t.lower[a2]))) {
                 a2++;
-                words.remove(0);
+                words.removeFirst();
                 // "Shareholders of Initech": the connector left behind goes too
                 while (a2 < b && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
                     a2++;
-                    words.remove(0);
+                    words.removeFirst();
                 }
             }
             // "British tycoon", "Chinese consumers": a nationality adjective before a common noun
             if (b - a2 == 1 && b < t.size && t.type[b] == Tokens.WORD && !cap(t, b) && demonym(t.lower[a2])) {
                 a2 = b;
             }
-            if (a2 < b && !words.isEmpty() && isName(words)) {
+            if (a2 < b && !words.isEmpty() && isName(t, words)) {
                 Run r = new Run(s, a2, b, words);
                 r.title = a2 > 0 && t.type[a2 - 1] == Tokens.WORD && t.is(a2 - 1, Lexicon.TITLES);
                 out.add(r);
@@ -410,11 +504,12 @@ final class EntityFinder {
         return false;
     }
 
-    private static boolean isName(List<String> words) {
+    private static boolean isName(Tokens t, TokenList words) {
         if (words.size() == 1) {
-            String w = words.get(0);
-            if (w.length() < 2) return false;
-            return !SUFFIXES.contains(w.toLowerCase(Locale.ROOT));
+            int k = words.get(0);
+            if (t.end[k] - t.start[k] < 2) return false;
+            String lower = ascii(t, k) ? lowerAscii(t, k) : t.original(k).toLowerCase(Locale.ROOT);
+            return !SUFFIXES.contains(lower);
         }
         return true;
     }
@@ -502,15 +597,17 @@ final class EntityFinder {
                     }
                 }
                 if (h >= t.size || t.type[h] != Tokens.WORD) continue;
-                String head = t.lower[h];
                 // "the company" is centering; "the ride-hailing company" describes, like "the startup"
-                boolean generic = GENERIC_HEADS.contains(head) && mods == 0;
-                if (!generic && !DESCRIPTIVE_HEADS.contains(head)) continue;
+                boolean generic = t.is(h, Lexicon.GENERIC_HEADS) && mods == 0;
+                if (!generic && !t.is(h, Lexicon.DESCRIPTIVE_HEADS)) continue;
                 // "the company's" is fine; "the company Scale AI" takes the name
                 Mention appositive = null;
                 for (Mention m : names) if (m.tok0 == h + 1) appositive = m;
                 final int from = k, to = h + 1;
-                s.mentions.removeIf(m -> m.kind == Mention.Kind.NAME && m.tok0 > from && m.tok1 <= to);
+                // the names of the sentence are all in the snapshot: with none inside, there is nothing to remove
+                if (nameWithin(names, from, to)) {
+                    s.mentions.removeIf(m -> m.kind == Mention.Kind.NAME && m.tok0 > from && m.tok1 <= to);
+                }
                 Mention r = new Mention(generic ? Mention.Kind.GENERIC : Mention.Kind.DESCRIPTIVE, k, h + 1,
                         appositive == null ? null : appositive.slug);
                 r.person = false;
@@ -541,6 +638,11 @@ final class EntityFinder {
             if (t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)) return k > h;
             if (!cap(t, k)) return false;
         }
+        return false;
+    }
+
+    private static boolean nameWithin(List<Mention> names, int from, int to) {
+        for (Mention m : names) if (m.tok0 > from && m.tok1 <= to) return true;
         return false;
     }
 

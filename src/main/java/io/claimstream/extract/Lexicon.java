@@ -106,4 +106,9 @@ final class Lexicon {
     static int flags(int slot) {
         return FLAGS[slot];
     }
+
+    /** The word's characters; shared, never to be written. */
+    static char[] chars(int slot) {
+        return CHARS[slot];
+    }
 }

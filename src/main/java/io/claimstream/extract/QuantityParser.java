@@ -75,7 +75,7 @@ public final class QuantityParser {
                 i++;
                 continue;
             }
-            url = urlEnd(text, t.start[i], to);
+            url = urlEnd(t, t.start[i], to);
             if (url > t.start[i]) {
                 i++;
                 continue;
@@ -93,9 +93,10 @@ public final class QuantityParser {
     }
 
     /** If a web address starts at offset s, where it ends; else -1. Only looks at one whitespace-free word. */
-    private static int urlEnd(String text, int s, int to) {
-        char c = text.charAt(s);
+    private static int urlEnd(Tokens t, int s, int to) {
+        char c = t.chars[s]; // the array, not the String: charAt costs more on text that is not Latin-1
         if (c != 'h' && c != 'w') return -1; // every token is asked: answer most with one character
+        String text = t.text;
         if (s > 0 && !Tokens.isSpace(text.charAt(s - 1)) && text.charAt(s - 1) != '(') return -1;
         if (!(text.startsWith("http", s) || text.startsWith("www.", s))) return -1;
         int e = s;

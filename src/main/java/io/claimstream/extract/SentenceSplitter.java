@@ -18,6 +18,7 @@ final class SentenceSplitter {
             "dr", "st", "jr", "sr", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
             "nov", "dec", "gov", "sen", "rep", "gen", "col", "lt", "prof", "approx", "est", "etc", "fig", "bros", "cie",
             "e.g", "i.e", "u.s", "u.k", "u.n", "e.u");
+    private static final int LONGEST_ABBREVIATION = ABBREVIATIONS.stream().mapToInt(String::length).max().orElse(0);
 
     static List<Span> split(String text) {
         return split(text.toCharArray());
@@ -66,6 +67,8 @@ final class SentenceSplitter {
         // the word before the period
         int w = i;
         while (w > 0 && (Character.isLetter(text[w - 1]) || text[w - 1] == '.')) w--;
+        // longer than any abbreviation, and not one letter: no String to make (lower case is never shorter)
+        if (i - w > LONGEST_ABBREVIATION) return true;
         String word = new String(text, w, i - w).toLowerCase(java.util.Locale.ROOT);
         if (ABBREVIATIONS.contains(word)) return false;
         return !(word.length() == 1 && Character.isUpperCase(text[w])); // initials: "John F. Kennedy"

@@ -29,18 +29,64 @@ final class Tokens {
     boolean[] capital;
     /** {@link Lexicon} flags of each word. */
     int[] flags;
+    /** Looked up once per sentence, not per word. */
+    private final WordCache cache = WordCache.forThisThread();
 
-    private Tokens(String text, char[] chars, int capacity) {
+    /**
+     * The arrays a stretch of text is cut into before they are copied at their exact size: one set per thread,
+     * reused. Sized from the text's length, the arrays came out about half as long again as needed (eight of
+     * them per sentence, a quarter of what extraction allocated); cut here, a sentence's tokens cost exactly
+     * their number.
+     */
+    private static final class Scratch {
+        byte[] type = new byte[0];
+        int[] start = new int[0], end = new int[0], flags = new int[0];
+        double[] num = new double[0];
+        boolean[] grouped = new boolean[0], capital = new boolean[0];
+        String[] lower = new String[0];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** More than a sentence ever needs ({@link SentenceSplitter#MAX_SENTENCE}); larger arrays are not kept. */
+    private static final int MAX_SCRATCH = 4096;
+
+    private Tokens(String text, char[] chars, Scratch scratch, int capacity) {
         this.text = text;
         this.chars = chars;
-        type = new byte[capacity];
-        start = new int[capacity];
-        end = new int[capacity];
-        num = new double[capacity];
-        grouped = new boolean[capacity];
-        lower = new String[capacity];
-        capital = new boolean[capacity];
-        flags = new int[capacity];
+        type = scratch.type;
+        start = scratch.start;
+        end = scratch.end;
+        num = scratch.num;
+        grouped = scratch.grouped;
+        lower = scratch.lower;
+        capital = scratch.capital;
+        flags = scratch.flags;
+        while (type.length < capacity) grow();
+    }
+
+    /** Hands the (possibly grown) arrays back to the thread's scratch and keeps copies of exactly size entries. */
+    private void keepExact(Scratch scratch) {
+        boolean keep = type.length <= MAX_SCRATCH;
+        if (keep) {
+            scratch.type = type;
+            scratch.start = start;
+            scratch.end = end;
+            scratch.num = num;
+            scratch.grouped = grouped;
+            scratch.lower = lower;
+            scratch.capital = capital;
+            scratch.flags = flags;
+        }
+        type = java.util.Arrays.copyOf(type, size);
+        start = java.util.Arrays.copyOf(start, size);
+        end = java.util.Arrays.copyOf(end, size);
+        num = java.util.Arrays.copyOf(num, size);
+        grouped = java.util.Arrays.copyOf(grouped, size);
+        lower = java.util.Arrays.copyOf(lower, size);
+        capital = java.util.Arrays.copyOf(capital, size);
+        flags = java.util.Arrays.copyOf(flags, size);
+        // the scratch keeps the last sentence's words referenced until the next overwrites them: a few KB per
+        // thread, where nulling them cost 3% of extraction
     }
 
     static boolean isSpace(char c) {
@@ -63,7 +109,8 @@ final class Tokens {
 
     /** Tokens of text[from, to); {@code chars} is the whole text as an array (one copy per article). */
     static Tokens of(String text, char[] chars, int from, int to) {
-        Tokens t = new Tokens(text, chars, initialCapacity(to - from));
+        Scratch scratch = SCRATCH.get();
+        Tokens t = new Tokens(text, chars, scratch, initialCapacity(to - from));
         int i = from;
         while (i < to) {
             char c = chars[i];
@@ -78,12 +125,13 @@ final class Tokens {
                 i++;
             }
         }
+        t.keepExact(scratch);
         return t;
     }
 
     /**
      * Room for the tokens of a stretch of text without growing: prose averages over five characters a token, so
-     * a quarter of the length is enough for most sentences, and a short sentence does not get 64 slots.
+     * a quarter of the length is enough for most sentences. Only the thread's scratch arrays are this size.
      */
     private static int initialCapacity(int length) {
         return Math.max(8, length / 4 + 4);
@@ -141,8 +189,23 @@ final class Tokens {
 
     private int word(int i, int to) {
         int s = i;
-        while (i < to && isLetter(chars[i])) i++;
+        // one pass finds the word's end and, for an ASCII word, the hash of its lower case and its capitals
+        int hash = 0;
+        boolean upper = false, ascii = true;
+        while (i < to) {
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
+                upper = true;
+                c += 'a' - 'A';
+            } else if (c < 'a' || c > 'z') {
+                if (c < 128 || !Character.isLetter(c)) break;
+                ascii = false;
+            }
+            hash = 31 * hash + c;
+            i++;
+        }
         // single letters joined by dots are one abbreviation: U.S., U.K., u.s
+        boolean dotted = false;
         if (i - s == 1) {
             int k = i;
             while (k + 1 < to && chars[k] == '.' && isLetter(chars[k + 1])
@@ -150,6 +213,7 @@ final class Tokens {
                 k += 2;
             }
             if (k > i) {
+                dotted = true;
                 i = k;
                 if (i < to && chars[i] == '.' && (i + 1 >= to || isSpace(chars[i + 1]))
                         && i + 2 < to && !Character.isUpperCase(chars[i + 2])) {
@@ -158,7 +222,7 @@ final class Tokens {
             }
         }
         int k = add(WORD, s, i);
-        if (!asciiWord(k, s, i)) otherWord(k, s, i);
+        if (dotted ? !asciiWord(k, s, i) : !ascii || !knownCase(k, s, i, hash, upper)) otherWord(k, s, i);
         return i;
     }
 
@@ -177,6 +241,21 @@ final class Tokens {
                 c += 'a' - 'A';
             }
             hash = 31 * hash + c; // String.hashCode of the lower-case word
+        }
+        return knownCase(k, s, e, hash, upper);
+    }
+
+    /**
+     * {@link #asciiWord} once the hash of the lower-case word and whether it has capitals are known: a word this
+     * thread has seen before takes the {@link WordCache}'s String and flags, with no allocation.
+     */
+    private boolean knownCase(int k, int s, int e, int hash, boolean upper) {
+        int cached = cache.slot(chars, s, e, hash);
+        if (cached >= 0) {
+            lower[k] = cache.word(cached);
+            flags[k] = cache.flags(cached);
+            capital[k] = upper;
+            return true;
         }
         int slot = Lexicon.slot(chars, s, e, hash);
         if (slot >= 0) {
@@ -214,11 +293,17 @@ final class Tokens {
         type[size] = ty;
         start[size] = s;
         end[size] = e;
+        // the scratch arrays hold the last sentence's values: a symbol must read as in fresh arrays
+        num[size] = 0;
+        grouped[size] = false;
+        lower[size] = null;
+        capital[size] = false;
+        flags[size] = 0;
         return size++;
     }
 
     private void grow() {
-        int n = Math.max(8, size * 2);
+        int n = Math.max(8, type.length * 2);
         type = java.util.Arrays.copyOf(type, n);
         start = java.util.Arrays.copyOf(start, n);
         end = java.util.Arrays.copyOf(end, n);
