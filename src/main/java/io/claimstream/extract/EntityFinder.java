@@ -113,15 +113,18 @@ final class EntityFinder {
             return a[from + i];
         }
 
-        /** As {@link List#remove(int)} of the first or last element: an empty list has none to remove. */
-        void removeFirst() {
-            if (isEmpty()) throw new IndexOutOfBoundsException("Index 0 out of bounds for length 0");
-            from++;
+        /**
+         * Drops the entries before token {@code tok}. By token, not by count: a run's tokens and its words differ
+         * where a glued hyphen sits between them ("Acting-Chairman"), and counting tokens off the words once
+         * emptied the list and threw.
+         */
+        void dropBefore(int tok) {
+            while (from < to && a[from] < tok) from++;
         }
 
-        void removeLast() {
-            if (isEmpty()) throw new IndexOutOfBoundsException("Index -1 out of bounds for length 0");
-            to--;
+        /** Drops the entries at or after token {@code tok}. */
+        void dropFrom(int tok) {
+            while (to > from && a[to - 1] >= tok) to--;
         }
     }
 
@@ -426,23 +429,23 @@ final class EntityFinder {
             while (b > a && (t.type[b - 1] != Tokens.WORD
                     || t.is(b - 1, Lexicon.NOT_NAMES) && !t.is(b - 1, Lexicon.SUFFIXES) && !t.upper(b - 1))) {
                 b--;
-                words.removeLast();
+                words.dropFrom(b);
             }
             // drop leading stop words and an unconfirmed sentence-initial word ("Citing Reuters", "Competitors are")
             int a2 = a;
             while (a2 < b && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
                 a2++;
-                words.removeFirst();
+                words.dropBefore(a2);
             }
             if (a2 < b && initialPosition(t, a2) && !capsMidSentence.contains(t.lower[a2]) && !acronym(t, a2)
                     && (b - a2 == 1 || t.lower[a2].endsWith("ing") || t.lower[a2].endsWith("ed")
                     || COMMON_INITIAL.contains(t.lower[a2]))) {
                 a2++;
-                words.removeFirst();
+                words.dropBefore(a2);
                 // "Shareholders of Initech": the connector left behind goes too
                 while (a2 < b && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
                     a2++;
-                    words.removeFirst();
+                    words.dropBefore(a2);
                 }
             }
             // "British tycoon", "Chinese consumers": a nationality adjective before a common noun

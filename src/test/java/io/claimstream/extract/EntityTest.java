@@ -12,6 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EntityTest {
 
     @Test
+    void aHyphenatedTitleOpeningTheSentenceIsNotAName() {
+        // once an IndexOutOfBoundsException: the title was dropped from an empty run of name words
+        List<Claim> claims = Articles.extract("Acting-Chairman Bob Smith said Globex will invest $5 billion in Initech.");
+        assertThat(Articles.find(claims, "globex>initech:investment_amount")).isPresent();
+    }
+
+    @Test
     void corporateSuffixesAreDroppedAndFormsFoldToOneSlug() {
         List<Claim> claims = Articles.extract("Globex Holdings plc agreed to buy Initech Corp. for $4.2 billion. "
                 + "Globex said the deal values Initech at $4.5 billion including debt.");
