@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClaimstreamTopologyTest {
     private static final Instant T0 = Instant.parse("2025-06-10T00:00:00Z");
 
-    private final String scope = "topology-test-" + UUID.randomUUID();
+    private TopologyHarness harness;
     private TopologyTestDriver driver;
     private TestInputTopic<String, Article> articles;
     private TestOutputTopic<String, ConsensusChange> changes;
@@ -45,23 +45,17 @@ class ClaimstreamTopologyTest {
 
     @BeforeEach
     void start() {
-        topics = new Topics(Map.of("schema.registry.url", "mock://" + scope));
-        Properties props = StreamsSettings.defaults();
-        props.setProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        // The driver has no transactions to simulate, and under exactly_once_v2 it drops the dead-letter records of
-        // the deserialization handler (a real broker keeps them: EmbeddedPipelineIT asserts that under EOS).
-        props.setProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        var topology = ClaimstreamTopology.build(topics, new ClaimExtractor(), new ConsensusEngine(ConsensusConfig.defaults()), ClaimstreamTopology.Options.defaults(), props);
-        driver = new TopologyTestDriver(topology, props);
-        articles = driver.createInputTopic(Topics.ARTICLES, topics.articles().keySerde().serializer(), topics.articles().valueSerde().serializer());
-        changes = driver.createOutputTopic(Topics.CHANGES, topics.changes().keySerde().deserializer(), topics.changes().valueSerde().deserializer());
-        table = driver.createOutputTopic(Topics.CONSENSUS, topics.consensus().keySerde().deserializer(), topics.consensus().valueSerde().deserializer());
+        harness = new TopologyHarness(new ConsensusEngine(ConsensusConfig.defaults()), ClaimstreamTopology.Options.defaults());
+        topics = harness.topics;
+        driver = harness.driver;
+        articles = harness.articles;
+        changes = harness.changes;
+        table = harness.table;
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-        MockSchemaRegistry.drop(scope);
+        harness.close();
     }
 
     private void publishSeeds() throws Exception {
@@ -158,6 +152,15 @@ class ClaimstreamTopologyTest {
     private static final String CORRECTED = "Acme Corp. agreed to buy Widget Inc. for $2 billion in cash, the companies "
             + "said on Monday. (Corrects the price, first given as $2.5 billion.)";
 
+    private static Map<String, io.claimstream.avro.HistoryEntry> historyStore(TopologyTestDriver d) {
+        Map<String, io.claimstream.avro.HistoryEntry> out = new java.util.TreeMap<>();
+        KeyValueStore<String, io.claimstream.avro.HistoryEntry> store = d.getKeyValueStore(ClaimHistoryStore.NAME);
+        try (var it = store.all()) {
+            it.forEachRemaining(kv -> out.put(kv.key, kv.value));
+        }
+        return out;
+    }
+
     private static Map<String, Consensus> consensusStore(TopologyTestDriver d) {
         Map<String, Consensus> out = new java.util.TreeMap<>();
         KeyValueStore<String, Consensus> store = d.getKeyValueStore("consensus");
@@ -198,23 +201,13 @@ class ClaimstreamTopologyTest {
         Map<String, Consensus> inOrder = consensusStore(driver);
         assertThat(inOrder.get(DEAL).getFigure().getValue()).isEqualTo(2e9);
 
-        String otherScope = scope + "-reversed";
-        Topics otherTopics = new Topics(Map.of("schema.registry.url", "mock://" + otherScope));
-        Properties props = StreamsSettings.defaults();
-        props.setProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.setProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        props.setProperty(StreamsConfig.STATE_DIR_CONFIG, java.nio.file.Files.createTempDirectory("reversed").toString());
-        try (TopologyTestDriver reversed = new TopologyTestDriver(ClaimstreamTopology.build(otherTopics, new ClaimExtractor(),
-                new ConsensusEngine(ConsensusConfig.defaults()), ClaimstreamTopology.Options.defaults(), props), props)) {
-            TestInputTopic<String, Article> in = reversed.createInputTopic(Topics.ARTICLES,
-                    otherTopics.articles().keySerde().serializer(), otherTopics.articles().valueSerde().serializer());
-            in.pipeInput("wire-7", v2, T0);
-            in.pipeInput("wire-7", v1, T0.plusSeconds(1));
-            Map<String, Consensus> outOfOrder = consensusStore(reversed);
+        try (TopologyHarness reversed = new TopologyHarness(new ConsensusEngine(ConsensusConfig.defaults()),
+                ClaimstreamTopology.Options.defaults())) {
+            reversed.articles.pipeInput("wire-7", v2, T0);
+            reversed.articles.pipeInput("wire-7", v1, T0.plusSeconds(1));
             // the same standings and the same histories, claim for claim and retraction for retraction
-            assertThat(outOfOrder).isEqualTo(inOrder);
-        } finally {
-            MockSchemaRegistry.drop(otherScope);
+            assertThat(consensusStore(reversed.driver)).isEqualTo(inOrder);
+            assertThat(historyStore(reversed.driver)).isEqualTo(historyStore(driver));
         }
     }
 

@@ -36,8 +36,8 @@ class ConsensusHistoryStoreTest {
     private static final Instant T0 = Instant.parse("2025-06-10T00:00:00Z");
     private static final int LIMIT = 8;
 
-    private final String scope = "history-store-test-" + UUID.randomUUID();
     private final ConsensusEngine engine = new ConsensusEngine(ConsensusConfig.defaults());
+    private TopologyHarness harness;
     private TopologyTestDriver driver;
     private TestInputTopic<String, Article> articles;
     private TestOutputTopic<String, ConsensusChange> changes;
@@ -45,22 +45,16 @@ class ConsensusHistoryStoreTest {
 
     @BeforeEach
     void start() {
-        Topics topics = new Topics(Map.of("schema.registry.url", "mock://" + scope));
-        Properties props = StreamsSettings.defaults();
-        props.setProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.setProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        var topology = ClaimstreamTopology.build(topics, new ClaimExtractor(), engine,
-                ClaimstreamTopology.Options.defaults().withHistoryLimit(LIMIT), props);
-        driver = new TopologyTestDriver(topology, props);
-        articles = driver.createInputTopic(Topics.ARTICLES, topics.articles().keySerde().serializer(), topics.articles().valueSerde().serializer());
-        changes = driver.createOutputTopic(Topics.CHANGES, topics.changes().keySerde().deserializer(), topics.changes().valueSerde().deserializer());
-        table = driver.createOutputTopic(Topics.CONSENSUS, topics.consensus().keySerde().deserializer(), topics.consensus().valueSerde().deserializer());
+        harness = new TopologyHarness(engine, ClaimstreamTopology.Options.defaults().withHistoryLimit(LIMIT));
+        driver = harness.driver;
+        articles = harness.articles;
+        changes = harness.changes;
+        table = harness.table;
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-        MockSchemaRegistry.drop(scope);
+        harness.close();
     }
 
     private void publish(String id, String source, double billions, Instant published) {
