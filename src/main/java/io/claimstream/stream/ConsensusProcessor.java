@@ -17,8 +17,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -46,20 +44,6 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, Consensus> store;
     private KeyValueStore<String, HistoryEntry> history;
-    /**
-     * The standing last written per key (LRU, in memory only). A hot key's value is read for every claim, and
-     * reading it back from the store deserialises every source's claim. Only this processor writes the store, so
-     * an entry is the store's latest value; the cache is emptied whenever the task is (re)initialised or closed,
-     * which is what Streams does to a task whose transaction was aborted, so it never outlives a rollback.
-     */
-    private final Map<String, Consensus> recent = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Consensus> eldest) {
-            return size() > RECENT_KEYS;
-        }
-    };
-    /** A value is a few hundred bytes a source: tens of MB at most. */
-    static final int RECENT_KEYS = 10_000;
 
     /** @param historyLimit claims kept per key, 0 for all (see {@link KeyHistory#compacted}) */
     ConsensusProcessor(ConsensusEngine engine, PipelineMetrics metrics, int historyLimit) {
@@ -73,20 +57,13 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
         this.context = context;
         this.store = context.getStateStore(STORE);
         this.history = context.getStateStore(ClaimHistoryStore.NAME);
-        recent.clear();
-    }
-
-    @Override
-    public void close() {
-        recent.clear();
     }
 
     @Override
     public void process(Record<String, io.claimstream.avro.Claim> record) {
         if (record.value() == null) throw new IllegalArgumentException("claim record has no value (key " + record.key() + ")");
         String key = record.key();
-        Consensus previous = recent.get(key);
-        if (previous == null) previous = store.get(key);
+        Consensus previous = store.get(key);
         String unit = unit(previous, record.value());
         // A figure in another currency is not comparable without an exchange rate at its event time; it stays
         // on the claims topic for audit but does not vote here.
@@ -127,7 +104,6 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
             changes = update.changes();
         }
         store.put(key, next);
-        recent.put(key, next);
         List<ConsensusChange> out = new ArrayList<>(changes.size());
         for (Change change : changes) out.add(AvroMapping.toChange(key, unit, change));
         metrics.changesEmitted(out.size());
