@@ -5,15 +5,12 @@ import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
 import io.claimstream.consensus.ConsensusConfig;
 import io.claimstream.consensus.ConsensusEngine;
-import io.claimstream.extract.ClaimExtractor;
 import io.claimstream.ingest.ArticleFiles;
-import io.claimstream.serde.MockSchemaRegistry;
 import io.claimstream.testing.GoldConsensus;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -28,8 +25,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,9 +8,6 @@ import io.claimstream.consensus.ConsensusConfig;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.consensus.KeyHistory;
 import io.claimstream.consensus.Standing;
-import io.claimstream.extract.ClaimExtractor;
-import io.claimstream.serde.MockSchemaRegistry;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -21,9 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
