@@ -8,6 +8,7 @@ import io.claimstream.avro.SourceClaim;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.avro.Trigger;
 import io.claimstream.consensus.Change;
+import io.claimstream.consensus.Corroboration;
 import io.claimstream.consensus.Evidence;
 import io.claimstream.consensus.Figure;
 import io.claimstream.consensus.Standing;
@@ -150,11 +151,26 @@ public final class AvroMapping {
                 .setAttribute(k.attribute()).setQualifier(k.qualifier()).setUnit(unit)
                 .setBefore(figure(change.before())).setAfter(figure(change.after()))
                 .setSources(change.sources())
-                .setTrigger(Trigger.newBuilder().setArticleId(t.articleId()).setSource(t.source()).setUrl(t.url())
-                        .setEvidence(t.evidence()).setStart(t.start()).setEnd(t.end()).build())
+                .setTrigger(trigger(t))
                 .setEventTime(java.time.Instant.ofEpochMilli(change.eventTime()))
                 .setCorrection(change.correction())
                 .build();
+    }
+
+    public static io.claimstream.avro.Corroboration toCorroboration(String key, String unit, Corroboration c) {
+        ClaimKey k = ClaimKey.parse(key);
+        return io.claimstream.avro.Corroboration.newBuilder()
+                .setKey(key).setSubject(k.subject()).setCounterparty(k.counterparty())
+                .setAttribute(k.attribute()).setQualifier(k.qualifier()).setUnit(unit)
+                .setFigure(figure(c.figure())).setAgreeing(c.agreeing()).setSources(c.sources())
+                .setTrigger(trigger(c.trigger()))
+                .setEventTime(java.time.Instant.ofEpochMilli(c.eventTime()))
+                .build();
+    }
+
+    private static Trigger trigger(Evidence t) {
+        return Trigger.newBuilder().setArticleId(t.articleId()).setSource(t.source()).setUrl(t.url())
+                .setEvidence(t.evidence()).setStart(t.start()).setEnd(t.end()).build();
     }
 
     static io.claimstream.avro.Figure figure(Figure f) {

@@ -28,6 +28,7 @@ import java.util.Properties;
  * <pre>
  * articles ─▶ extract claims ─▶ re-key by claim key ─▶ (claims repartition) ─▶ consensus store ─┬─▶ consensus
  *                                                                             (+ consensus-history) │
+ *                                                                                               ├─▶ consensus-corroborations
  *                                                                                               └─▶ consensus-changes
  *                                                                                                    └─▶ watchlist ─▶ alerts
  * </pre>
@@ -103,6 +104,10 @@ public final class ClaimstreamTopology {
         var changes = topics.changes();
         KStream<String, ConsensusChange> changeStream = outcomes.flatMapValues(ConsensusProcessor.Outcome::changes, Named.as("changes"));
         changeStream.to(changes.name(), Produced.with(changes.keySerde(), changes.valueSerde()).withName("write-changes"));
+        var corroborations = topics.corroborations();
+        outcomes.flatMapValues(ConsensusProcessor.Outcome::corroborations, Named.as("corroborations"))
+                .to(corroborations.name(), Produced.with(corroborations.keySerde(), corroborations.valueSerde())
+                        .withName("write-corroborations"));
         AlertTopology.addTo(changeStream, topics, watchlist);
         return builder.build();
     }

@@ -5,6 +5,7 @@ import io.claimstream.avro.ConsensusChange;
 import io.claimstream.avro.HistoryEntry;
 import io.claimstream.consensus.Change;
 import io.claimstream.consensus.ConsensusEngine;
+import io.claimstream.consensus.Corroboration;
 import io.claimstream.consensus.Evidence;
 import io.claimstream.consensus.Figure;
 import io.claimstream.consensus.KeyHistory;
@@ -35,8 +36,11 @@ import java.util.Set;
 final class ConsensusProcessor implements Processor<String, io.claimstream.avro.Claim, String, ConsensusProcessor.Outcome> {
     static final String STORE = "consensus";
 
-    /** What one claim did to its key: the new table value and the changes it caused (often none). */
-    record Outcome(Consensus consensus, List<ConsensusChange> changes) {}
+    /**
+     * What one claim did to its key: the new table value, the changes it caused (often none), and, when it moved
+     * nothing but joined the agreeing sources, its corroboration.
+     */
+    record Outcome(Consensus consensus, List<ConsensusChange> changes, List<io.claimstream.avro.Corroboration> corroborations) {}
 
     private final ConsensusEngine engine;
     private final PipelineMetrics metrics;
@@ -72,6 +76,7 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
 
         Consensus next;
         List<Change> changes;
+        Standing standing;
         if (inOrder(previous, claim)) {
             ConsensusEngine.Advance step = previous == null
                     ? engine.advance(List.of(), null, null, claim)
@@ -86,6 +91,7 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
             }
             next = AvroMapping.toConsensus(key, unit, step.standing(), step.published(), size, claim.eventTime());
             changes = step.changes();
+            standing = step.standing();
         } else {
             ClaimHistoryStore.Stored past = ClaimHistoryStore.loadWithCheckpoints(history, key);
             ConsensusEngine.Resumed resumed = engine.apply(past.history(), past.checkpoints(), claim);
@@ -102,12 +108,16 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
             next = AvroMapping.toConsensus(key, unit, update.standing(), update.published(), size,
                     update.history().latestEventTime());
             changes = update.changes();
+            standing = update.standing();
         }
         store.put(key, next);
         List<ConsensusChange> out = new ArrayList<>(changes.size());
         for (Change change : changes) out.add(AvroMapping.toChange(key, unit, change));
         metrics.changesEmitted(out.size());
-        context.forward(record.withValue(new Outcome(next, out)));
+        int agreeingBefore = previous == null ? 0 : previous.getAgreeing();
+        List<io.claimstream.avro.Corroboration> corroborations = Corroboration.of(claim, agreeingBefore, standing, changes)
+                .map(c -> List.of(AvroMapping.toCorroboration(key, unit, c))).orElse(List.of());
+        context.forward(record.withValue(new Outcome(next, out, corroborations)));
     }
 
     /**

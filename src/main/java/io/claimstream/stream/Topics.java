@@ -4,6 +4,7 @@ import io.claimstream.avro.Alert;
 import io.claimstream.avro.Article;
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
+import io.claimstream.avro.Corroboration;
 import io.claimstream.avro.HistoryEntry;
 import io.claimstream.serde.SpecificAvroSerde;
 import org.apache.avro.specific.SpecificRecord;
@@ -23,6 +24,7 @@ public final class Topics {
     public static final String ARTICLES = "articles";
     public static final String CONSENSUS = "consensus";
     public static final String CHANGES = "consensus-changes";
+    public static final String CORROBORATIONS = "consensus-corroborations";
     public static final String DEAD_LETTERS = "claimstream-dead-letters";
     public static final String ALERTS = "alerts";
 
@@ -33,6 +35,7 @@ public final class Topics {
     private final Topic<String, io.claimstream.avro.Claim> claims;
     private final Topic<String, Consensus> consensus;
     private final Topic<String, ConsensusChange> changes;
+    private final Topic<String, Corroboration> corroborations;
     private final Topic<String, Alert> alerts;
     private final String deadLetters;
     private final Serde<HistoryEntry> historyEntries;
@@ -47,6 +50,7 @@ public final class Topics {
         this.claims = new Topic<>("claims", Serdes.String(), avro(io.claimstream.avro.Claim.class, serdeConfig));
         this.consensus = new Topic<>(outputPrefix + CONSENSUS, Serdes.String(), avro(Consensus.class, serdeConfig));
         this.changes = new Topic<>(outputPrefix + CHANGES, Serdes.String(), avro(ConsensusChange.class, serdeConfig));
+        this.corroborations = new Topic<>(outputPrefix + CORROBORATIONS, Serdes.String(), avro(Corroboration.class, serdeConfig));
         // Prefixed like the other outputs: a replay derives its alerts into a topic of its own that nothing delivers.
         this.alerts = new Topic<>(outputPrefix + ALERTS, Serdes.String(), avro(Alert.class, serdeConfig));
         this.deadLetters = outputPrefix + DEAD_LETTERS;
@@ -67,6 +71,7 @@ public final class Topics {
     public Topic<String, io.claimstream.avro.Claim> claims() { return claims; }
     public Topic<String, Consensus> consensus() { return consensus; }
     public Topic<String, ConsensusChange> changes() { return changes; }
+    public Topic<String, Corroboration> corroborations() { return corroborations; }
     public Topic<String, Alert> alerts() { return alerts; }
     public String deadLetters() { return deadLetters; }
     /** Values of the consensus-history store, and of its changelog topic ({@link #historyChangelog}). */
@@ -82,7 +87,7 @@ public final class Topics {
 
     /** Every topic the application expects to exist before it starts (internal topics are Streams' own). */
     public List<String> required() {
-        return List.of(articles.name(), consensus.name(), changes.name(), alerts.name(), deadLetters);
+        return List.of(articles.name(), consensus.name(), changes.name(), corroborations.name(), alerts.name(), deadLetters);
     }
 
     /** Topics that hold the latest value per key and are compacted rather than deleted by time. */

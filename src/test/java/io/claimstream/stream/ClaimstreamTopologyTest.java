@@ -88,6 +88,24 @@ class ClaimstreamTopologyTest {
     }
 
     @Test
+    void aNewAgreeingSourceCorroboratesWithoutAChange() throws Exception {
+        publishSeeds();
+        String key = "meta>scale-ai:investment_amount";
+        List<ConsensusChange> moved = changes.readValuesToList().stream().filter(c -> c.getKey().equals(key)).toList();
+        List<io.claimstream.avro.Corroboration> agreed = harness.corroborations.readValuesToList().stream()
+                .filter(c -> c.getKey().equals(key)).toList();
+        // 000 sets $15B and 004 moves it to $14.3B; 001 (about $15B), 002 (more than $10B) and 003 ($10–15B) each
+        // agree with $15B without moving it
+        assertThat(moved).extracting(c -> c.getTrigger().getArticleId().substring(0, 3)).containsExactly("000", "004");
+        assertThat(agreed).extracting(c -> c.getTrigger().getArticleId().substring(0, 3)).containsExactly("001", "002", "003");
+        assertThat(agreed).extracting(io.claimstream.avro.Corroboration::getAgreeing).containsExactly(2, 3, 4);
+        assertThat(agreed).allSatisfy(c -> assertThat(c.getFigure().getValue()).isEqualTo(15e9));
+
+        publishSeeds(); // redelivered: nothing new agrees
+        assertThat(harness.corroborations.isEmpty()).isTrue();
+    }
+
+    @Test
     void republishingTheSameArticlesChangesNothing() throws Exception {
         publishSeeds();
         changes.readValuesToList();

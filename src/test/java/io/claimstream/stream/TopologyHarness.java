@@ -3,6 +3,7 @@ package io.claimstream.stream;
 import io.claimstream.avro.Article;
 import io.claimstream.avro.Consensus;
 import io.claimstream.avro.ConsensusChange;
+import io.claimstream.avro.Corroboration;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.extract.ClaimExtractor;
 import io.claimstream.serde.MockSchemaRegistry;
@@ -26,6 +27,7 @@ final class TopologyHarness implements AutoCloseable {
     final TestInputTopic<String, Article> articles;
     final TestOutputTopic<String, ConsensusChange> changes;
     final TestOutputTopic<String, Consensus> table;
+    final TestOutputTopic<String, Corroboration> corroborations;
 
     TopologyHarness(ConsensusEngine engine, ClaimstreamTopology.Options options) {
         Properties props = StreamsSettings.defaults();
@@ -43,6 +45,8 @@ final class TopologyHarness implements AutoCloseable {
         articles = driver.createInputTopic(Topics.ARTICLES, topics.articles().keySerde().serializer(), topics.articles().valueSerde().serializer());
         changes = driver.createOutputTopic(Topics.CHANGES, topics.changes().keySerde().deserializer(), topics.changes().valueSerde().deserializer());
         table = driver.createOutputTopic(Topics.CONSENSUS, topics.consensus().keySerde().deserializer(), topics.consensus().valueSerde().deserializer());
+        corroborations = driver.createOutputTopic(Topics.CORROBORATIONS, topics.corroborations().keySerde().deserializer(),
+                topics.corroborations().valueSerde().deserializer());
     }
 
     @Override
