@@ -65,7 +65,7 @@ public final class Settings {
     }
 
     /** "http://user:pass@host:8081" (registry credentials with basic.auth.credentials.source=URL) → "http://[hidden]@host:8081". */
-    static String hideUserInfo(String value) {
+    public static String hideUserInfo(String value) {
         return value == null ? null : value.replaceAll("://[^/@,\\s]+@", "://[hidden]@");
     }
 }

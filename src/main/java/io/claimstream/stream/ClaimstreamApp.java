@@ -4,6 +4,8 @@ import io.claimstream.alert.Watchlist;
 import io.claimstream.consensus.ConsensusConfig;
 import io.claimstream.consensus.ConsensusEngine;
 import io.claimstream.extract.ClaimExtractor;
+import io.claimstream.serde.SchemaRegistryClients;
+import io.claimstream.serde.SchemaRegistryException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -13,10 +15,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the topology: creates the topics it needs, starts Kafka Streams with an uncaught-exception handler and a
@@ -33,7 +37,12 @@ public final class ClaimstreamApp implements AutoCloseable {
     private final Properties config;
     private final Topics topics;
     private final KafkaStreams streams;
-    private final CountDownLatch running = new CountDownLatch(1);
+    private final CompletableFuture<Void> running = new CompletableFuture<>();
+    /** Completed, with why, when Kafka Streams stops on its own (ERROR, or NOT_RUNNING without {@link #close}). */
+    private final CompletableFuture<String> stopped = new CompletableFuture<>();
+    /** Why the uncaught-exception handler shut the client down, if it did. */
+    private final AtomicReference<String> shutdownReason = new AtomicReference<>();
+    private volatile boolean closing;
     /** Back-off before replacing a thread that stopped on a registry outage: 1 s, doubling, at most this. */
     private static final long MAX_RETRY_BACKOFF_MS = 15_000;
     private final AtomicLong registryBackoffMs = new AtomicLong();
@@ -59,7 +68,11 @@ public final class ClaimstreamApp implements AutoCloseable {
         streams.setUncaughtExceptionHandler(this::onUncaught);
         streams.setStateListener((now, before) -> {
             log.info("claimstream {} -> {}", before, now);
-            if (now == KafkaStreams.State.RUNNING) running.countDown();
+            if (now == KafkaStreams.State.RUNNING) running.complete(null);
+            if (now == KafkaStreams.State.ERROR || (now == KafkaStreams.State.NOT_RUNNING && !closing)) {
+                String why = shutdownReason.get();
+                stopped.complete("Kafka Streams stopped (" + now + ")" + (why == null ? "" : ": " + why));
+            }
         });
     }
 
@@ -76,10 +89,19 @@ public final class ClaimstreamApp implements AutoCloseable {
     private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaught(Throwable e) {
         // Poison records never get here (they go to the dead-letter topic); this is infrastructure trouble, and a
         // fresh thread resumes from the last commit, exactly once.
+        SchemaRegistryException refused = ErrorHandlers.registryRefused(e);
+        if (refused != null) {
+            // Wrong credentials are not an outage: no new thread will get past them, so stop and say why. One line,
+            // no stack trace, no secret (the URLs with any user info hidden, the status, not the registry's message).
+            String reason = ErrorHandlers.refusal(config.getProperty(SchemaRegistryClients.SCHEMA_REGISTRY_URL, ""), refused.status());
+            shutdownReason.compareAndSet(null, reason);
+            log.error("{}; stopping", reason);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
         if (ErrorHandlers.registryUnavailable(e) != null) {
-            // A registry outage (or refused credentials) would otherwise replace threads in a tight loop, each
-            // one failing on the same record: back off (on the dying thread) before the next attempt. One line,
-            // no stack trace: the cause is already known.
+            // A registry outage would otherwise replace threads in a tight loop, each one failing on the same
+            // record: back off (on the dying thread) before the next attempt. One line, no stack trace: the cause
+            // is already known.
             long wait = Math.min(MAX_RETRY_BACKOFF_MS, registryBackoffMs.updateAndGet(b -> b == 0 ? 1_000 : Math.min(MAX_RETRY_BACKOFF_MS, b * 2)));
             log.error("stream thread stopped: schema registry unavailable ({}); retrying in {} ms",
                     ErrorHandlers.registryUnavailable(e).getMessage(), wait);
@@ -105,10 +127,29 @@ public final class ClaimstreamApp implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits until Kafka Streams is RUNNING.
+     *
+     * @throws IllegalStateException at once if it stops instead (e.g. the registry refused our credentials), saying why
+     */
     public void awaitRunning(Duration timeout) throws InterruptedException, TimeoutException {
-        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        Object first;
+        try {
+            first = CompletableFuture.anyOf(running, stopped).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
             throw new TimeoutException("Kafka Streams not RUNNING after " + timeout + " (state " + streams.state() + ")");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause()); // neither future completes exceptionally
         }
+        if (first instanceof String why) throw new IllegalStateException(why);
+    }
+
+    /**
+     * Completes, with a one-line reason, when Kafka Streams stops on its own: it reached ERROR (e.g. the registry
+     * refused our credentials), or NOT_RUNNING without {@link #close()}. Never completes on a clean close.
+     */
+    public CompletableFuture<String> stopped() {
+        return stopped;
     }
 
     public KafkaStreams streams() {
@@ -125,6 +166,7 @@ public final class ClaimstreamApp implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         streams.close(Duration.ofSeconds(30));
     }
 
@@ -133,6 +175,7 @@ public final class ClaimstreamApp implements AutoCloseable {
      * group keeps the member until its session times out and cannot be deleted.
      */
     public void closeForGood() {
+        closing = true;
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
     }
