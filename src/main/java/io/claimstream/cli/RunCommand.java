@@ -8,8 +8,12 @@ import io.claimstream.embedded.EmbeddedCluster;
 import io.claimstream.http.ClaimstreamServer;
 import io.claimstream.ingest.IngestConfig;
 import io.claimstream.ingest.KafkaIngest;
+import io.claimstream.serde.SchemaRegistryClients;
+import io.claimstream.serde.SchemaRegistryException;
 import io.claimstream.stream.ClaimstreamApp;
+import io.claimstream.stream.ErrorHandlers;
 import io.claimstream.stream.StreamsSettings;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,22 +99,42 @@ final class RunCommand implements Callable<Integer> {
             if (cluster != null) cluster.close();
             return 2;
         }
+        Integer refused = checkRegistry(cfg);
+        if (refused != null) {
+            if (cluster != null) cluster.close();
+            return refused;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<String> failure = new AtomicReference<>();
         AtomicReference<KafkaIngest> ingest = new AtomicReference<>();
         AtomicReference<AlertDelivery> delivery = new AtomicReference<>();
         try (ClaimstreamServer server = ClaimstreamServer.start(cfg)) {
             ClaimstreamApp app = server.app();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Runnable shutdown = () -> {
                 // Sources first, so that nothing is handed to a producer or topology already closing.
                 KafkaIngest running = ingest.getAndSet(null);
                 if (running != null) running.close();
                 AlertDelivery delivering = delivery.getAndSet(null);
                 if (delivering != null) delivering.close();
                 server.close();
+            };
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                shutdown.run();
                 stopped.countDown();
             }, "claimstream-shutdown"));
+            // Kafka Streams stopping on its own (e.g. the registry refused our credentials) ends the run, non-zero.
+            app.stopped().thenAccept(why -> {
+                failure.compareAndSet(null, why);
+                stopped.countDown();
+            });
             System.err.println("claimstream: dashboard and API on " + server.url());
-            app.awaitRunning(Duration.ofMinutes(2));
+            try {
+                app.awaitRunning(Duration.ofMinutes(2));
+            } catch (IllegalStateException e) {
+                System.err.println("claimstream run: " + e.getMessage());
+                shutdown.run();
+                return 1;
+            }
             System.err.println("claimstream: running as " + app.applicationId() + " against " + cfg.getProperty("bootstrap.servers")
                     + "; configuration: " + Settings.redacted(cfg));
             if (!Watchlist.fromProperties(cfg).isEmpty()) {
@@ -123,9 +147,37 @@ final class RunCommand implements Callable<Integer> {
                 ingest.get().service().start();
             }
             stopped.await();
+            if (failure.get() != null) {
+                System.err.println("claimstream run: " + failure.get());
+                shutdown.run();
+                return 1;
+            }
         } finally {
             if (cluster != null) cluster.close();
         }
         return 0;
+    }
+
+    /**
+     * Asks the registry one cheap authenticated question before anything starts. Refused credentials (401/403) are
+     * a mistake no retry fixes: say so in one line, without the secret, and answer the exit code. A registry that is
+     * down or failing is an outage the application rides out: warn and answer null (go on).
+     */
+    static Integer checkRegistry(Properties cfg) {
+        String urls = cfg.getProperty(SchemaRegistryClients.SCHEMA_REGISTRY_URL, "");
+        try {
+            SchemaRegistryClients.forConfig(StreamsSettings.serdeConfig(cfg)).subjects();
+        } catch (SchemaRegistryException e) {
+            if (ErrorHandlers.isRefusal(e.status())) {
+                System.err.println("claimstream run: " + ErrorHandlers.refusal(urls, e.status()));
+                return 2;
+            }
+            System.err.println("claimstream run: warning: could not check the schema registry credentials ("
+                    + Settings.hideUserInfo(e.getMessage()) + "); starting anyway, records wait until the registry answers");
+        } catch (ConfigException e) {
+            System.err.println("claimstream run: " + Settings.hideUserInfo(e.getMessage()));
+            return 2;
+        }
+        return null;
     }
 }
