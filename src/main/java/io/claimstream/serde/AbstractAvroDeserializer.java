@@ -64,7 +64,8 @@ abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
         writer = client.getById(id);
       } catch (SchemaRegistryException e) {
         throw new SerializationException("Cannot deserialize " + (isKey ? "key" : "value") + " from topic '"
-            + topic + "': schema id " + id + " from the record header is unknown to the schema registry ("
+            + topic + "': schema id " + id + " from the record header "
+            + (e.status() == 404 ? "is unknown to" : "could not be fetched from") + " the schema registry ("
             + e.getMessage() + ")", e);
       }
       reader = newReader(id, writer, topic);
