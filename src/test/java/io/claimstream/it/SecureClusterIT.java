@@ -1,5 +1,8 @@
 package io.claimstream.it;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claimstream.avro.Article;
 import io.claimstream.avro.ConsensusChange;
 import io.claimstream.config.ClientConfigs;
 import io.claimstream.embedded.EmbeddedKafka;
@@ -7,11 +10,20 @@ import io.claimstream.embedded.EmbeddedSchemaRegistry;
 import io.claimstream.ingest.ArticleFiles;
 import io.claimstream.ingest.ArticlePublisher;
 import io.claimstream.replay.TopicReader;
+import io.claimstream.serde.GenericAvroSerializer;
 import io.claimstream.stream.Progress;
 import io.claimstream.stream.StreamsSettings;
 import io.claimstream.stream.Topics;
 import io.claimstream.testing.GoldConsensus;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -164,6 +177,115 @@ class SecureClusterIT {
         assertThat(output).doesNotContain(WRONG_PASSWORD)
                 .doesNotContain(Base64.getEncoder().encodeToString((APP_USER + ":" + WRONG_PASSWORD).getBytes(StandardCharsets.UTF_8)));
         assertNoSecretIn(output);
+    }
+
+    /**
+     * {@code run} asks the registry one authenticated question before it starts Kafka Streams: refused credentials
+     * stop it at once, non-zero, saying so, instead of retrying for ever as if the registry were down.
+     */
+    @Test
+    void aWrongRegistryPasswordStopsRunClearlyWithoutPrintingIt() throws Exception {
+        Properties p = appConfig(APP_PASSWORD, WRONG_PASSWORD);
+        p.setProperty("http.port", "0");
+        Path config = write("wrong-registry-run.properties", p);
+        Path log = dir.resolve("wrong-registry-run.log");
+        Process app = jar(log, "run", "--config", config.toString());
+        boolean exited = app.waitFor(120, TimeUnit.SECONDS);
+        if (!exited) app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        String output = Files.readString(log);
+        assertThat(exited).as("run gives up on refused registry credentials; output:\n" + output).isTrue();
+        assertThat(app.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("claimstream run: schema registry at " + registry.url()
+                + " refused claimstream's credentials (HTTP 401 Unauthorized)");
+        assertThat(output).doesNotContain(WRONG_PASSWORD)
+                .doesNotContain(Base64.getEncoder().encodeToString((APP_USER + ":" + WRONG_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        assertNoSecretIn(output);
+    }
+
+    /**
+     * The registry starts refusing the credentials while the application runs (its password changed): that is not
+     * the record's fault, so nothing is dead-lettered and the record stays unprocessed; and it is not an outage, so
+     * {@code run} stops, non-zero, with one line that says so, instead of replacing stream threads for ever.
+     */
+    @Test
+    void aRegistryThatStartsRefusingTheCredentialsStopsRunAndDeadLettersNothing() throws Exception {
+        String appId = "refused";
+        Properties p = appConfig(APP_PASSWORD, REGISTRY_PASSWORD);
+        p.setProperty("application.id", appId);
+        p.setProperty("http.port", "0");
+        Path config = write("refused-later.properties", p);
+        Properties cfg = StreamsSettings.defaults();
+        cfg.putAll(p);
+        Topics topics = new Topics(StreamsSettings.serdeConfig(cfg));
+        Path log = dir.resolve("refused-later.log");
+        int registryPort = registry.port();
+        String rotatedPassword = secret("rotated");
+        Process app = jar(log, "run", "--config", config.toString());
+        String output;
+        long offset;
+        try (Admin admin = Admin.create(ClientConfigs.admin(cfg))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (!Files.readString(log).contains("running as " + appId)) {
+                assertThat(app.isAlive()).as("application alive; its output:\n" + Files.readString(log)).isTrue();
+                assertThat(System.nanoTime()).as("application running; its output:\n" + Files.readString(log)).isLessThan(deadline);
+                Thread.sleep(200);
+            }
+            // Whatever other tests published is read (and its schemas fetched) with the right password first.
+            new Progress(admin, appId).awaitCaughtUp(new Progress(admin, appId).inputs(topics), Duration.ofSeconds(180), lag -> {});
+            registry.close();
+            registry = EmbeddedSchemaRegistry.start(kafka.clientConfig(), registryPort, Map.of(APP_USER, rotatedPassword));
+            try {
+                // An Article in a schema the application has not seen, registered with the new password, so that
+                // reading it makes the application ask the registry.
+                Schema v3 = withField(Article.getClassSchema(), "desk", "[\"null\", \"string\"]");
+                Map<String, Object> rotated = new HashMap<>(StreamsSettings.serdeConfig(cfg));
+                rotated.put("basic.auth.user.info", APP_USER + ":" + rotatedPassword);
+                GenericRecord article = new GenericData.Record(v3);
+                article.put("id", "after-rotation");
+                // No figure in it: should another test's application read it, it adds no change to compare.
+                article.put("text", "The weather in the valley was mild on Monday.");
+                article.put("desk", "rotation");
+                try (GenericAvroSerializer values = new GenericAvroSerializer();
+                     KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ClientConfigs.producer(cfg),
+                             new ByteArraySerializer(), new ByteArraySerializer())) {
+                    values.configure(rotated, false);
+                    offset = producer.send(new ProducerRecord<>(Topics.ARTICLES, 0, "after-rotation".getBytes(StandardCharsets.UTF_8),
+                            values.serialize(Topics.ARTICLES, article))).get().offset();
+                }
+                boolean exited = app.waitFor(120, TimeUnit.SECONDS);
+                output = Files.readString(log);
+                assertThat(exited).as("run stops once the registry refuses its credentials; output:\n" + output).isTrue();
+                assertThat(app.exitValue()).as(output).isNotZero();
+            } finally {
+                registry.close();
+                registry = EmbeddedSchemaRegistry.start(kafka.clientConfig(), registryPort, Map.of(APP_USER, REGISTRY_PASSWORD));
+            }
+            var committed = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get()
+                    .get(new TopicPartition(Topics.ARTICLES, 0));
+            assertThat(committed == null ? 0 : committed.offset()).as("the record is left for a run with the right password")
+                    .isLessThanOrEqualTo(offset);
+        } finally {
+            if (app.isAlive()) app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        for (var r : TopicReader.readAll(cfg, Topics.DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                Duration.ofSeconds(60))) {
+            assertThat(new String(r.key(), StandardCharsets.UTF_8)).as("dead-lettered").isNotEqualTo("after-rotation");
+        }
+        assertThat(output).contains("schema registry at " + registry.url() + " refused claimstream's credentials (HTTP 401 Unauthorized)")
+                .contains("claimstream run: Kafka Streams stopped (ERROR)");
+        assertThat(output).doesNotContain(rotatedPassword)
+                .doesNotContain(Base64.getEncoder().encodeToString((APP_USER + ":" + rotatedPassword).getBytes(StandardCharsets.UTF_8)));
+        assertNoSecretIn(output);
+    }
+
+    private static Schema withField(Schema base, String name, String typeJson) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode schema = (ObjectNode) json.readTree(base.toString());
+        ObjectNode field = schema.withArray("fields").addObject();
+        field.put("name", name);
+        field.set("type", json.readTree(typeJson));
+        field.putNull("default");
+        return new Schema.Parser().parse(schema.toString());
     }
 
     private static void assertNoSecretIn(String output) {
