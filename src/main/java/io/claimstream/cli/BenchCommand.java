@@ -17,9 +17,14 @@ import java.util.concurrent.Callable;
                 "steady rate, and a replay of --replay-articles articles in a child JVM with a capped heap.",
                 "Prints one JSON summary and writes it to target/bench.json."})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--articles", defaultValue = "10000", paramLabel = "N",
+    @Option(names = "--articles", defaultValue = "30000", paramLabel = "N",
             description = "Articles for the pass-through and full-topology runs (default: ${DEFAULT-VALUE}; 0 skips parts 1-3).")
     int articles;
+
+    @Option(names = "--warmup-articles", defaultValue = "30000", paramLabel = "N",
+            description = {"Other articles each topology processes, unmeasured, before its measured run, so that the",
+                    "rates compare running applications rather than the JIT compiling them (default: ${DEFAULT-VALUE}; 0 none)."})
+    int warmupArticles;
 
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -61,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
         boolean temporary = dataDir == null;
         Path dir = temporary ? Files.createTempDirectory("claimstream-bench") : dataDir;
         try {
-            Map<String, Object> summary = new Bench(new Bench.Options(articles, seed, rate, latencySeconds, warmupSeconds,
+            Map<String, Object> summary = new Bench(new Bench.Options(articles, warmupArticles, seed, rate, latencySeconds, warmupSeconds,
                     replayArticles, replayHeap, replayMaxSeconds, dir, overrides, m -> System.err.println("bench: " + m))).run();
             String json = Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary);
             System.out.println(json);

@@ -64,6 +64,26 @@ public final class Progress {
         return lag;
     }
 
+    private final Map<String, List<TopicPartition>> partitions = new HashMap<>();
+
+    /**
+     * A cheap first look for pollers (two admin requests, against the six of {@link #lag}): whether every committed
+     * offset of the inputs has reached its partition's last stable offset. True does not yet mean caught up (an
+     * open transaction, a partition never committed): confirm with {@link #lag}.
+     */
+    public boolean committedUpToStable(List<String> topicNames) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+        if (!partitions.keySet().containsAll(topicNames)) {
+            admin.describeTopics(existing(topicNames)).allTopicNames().get().forEach((name, d) -> partitions.put(name,
+                    d.partitions().stream().map(p -> new TopicPartition(name, p.partition())).toList()));
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.values().forEach(ps -> ps.stream().filter(committed::containsKey).forEach(tp -> latest.put(tp, OffsetSpec.latest())));
+        var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        return stable.entrySet().stream().allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue().offset());
+    }
+
     private List<String> existing(List<String> names) throws ExecutionException, InterruptedException {
         var all = admin.listTopics().names().get();
         return names.stream().filter(all::contains).toList();
