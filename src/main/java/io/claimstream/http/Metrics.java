@@ -27,6 +27,8 @@ final class Metrics implements PipelineMetrics, AutoCloseable {
             .description("Claims extracted from articles").register(registry);
     private final Counter changes = Counter.builder("claimstream.changes.emitted")
             .description("Consensus changes emitted").register(registry);
+    private final Counter otherUnit = Counter.builder("claimstream.claims.other.unit")
+            .description("Claims that did not vote because their unit is not their key's (the key's first claim's)").register(registry);
     private final Timer extraction = Timer.builder("claimstream.extraction")
             .description("Time to extract the claims of one article").register(registry);
     // Streams' task metrics appear only once tasks are assigned; the binder looks for new ones on this schedule.
@@ -72,6 +74,11 @@ final class Metrics implements PipelineMetrics, AutoCloseable {
     @Override
     public void articleRead() {
         articles.increment();
+    }
+
+    @Override
+    public void claimInOtherUnit() {
+        otherUnit.increment();
     }
 
     @Override

@@ -69,9 +69,12 @@ final class ConsensusProcessor implements Processor<String, io.claimstream.avro.
         String key = record.key();
         Consensus previous = store.get(key);
         String unit = unit(previous, record.value());
-        // A figure in another currency is not comparable without an exchange rate at its event time; it stays
-        // on the claims topic for audit but does not vote here.
-        if (!record.value().getRetracted() && !unit.equals(record.value().getUnit())) return;
+        // A figure in another currency is not comparable without an exchange rate at its event time: it does not
+        // vote, and is counted (claimstream_claims_other_unit_total) so that a key covered in two currencies shows.
+        if (!record.value().getRetracted() && !unit.equals(record.value().getUnit())) {
+            metrics.claimInOtherUnit();
+            return;
+        }
         Evidence claim = AvroMapping.toEvidence(record.value());
 
         Consensus next;

@@ -14,4 +14,7 @@ public interface PipelineMetrics {
     default void extractionTime(long nanos) {}
 
     default void changesEmitted(int count) {}
+
+    /** A claim that did not vote: its unit is not its key's (see {@link ConsensusProcessor}). */
+    default void claimInOtherUnit() {}
 }

@@ -151,6 +151,39 @@ class ClaimstreamTopologyTest {
         assertThat(after.stream().filter(c -> c.getKey().equals(key)).reduce((a, b) -> b).orElseThrow().getAfter()).isNull();
     }
 
+    // ---- units -----------------------------------------------------------------------------------------------
+
+    @Test
+    void aClaimInAnotherCurrencyDoesNotVoteAndIsCounted() {
+        harness.close();
+        java.util.concurrent.atomic.AtomicInteger otherUnit = new java.util.concurrent.atomic.AtomicInteger();
+        PipelineMetrics counting = new PipelineMetrics() {
+            @Override
+            public void claimInOtherUnit() {
+                otherUnit.incrementAndGet();
+            }
+        };
+        harness = new TopologyHarness(new ConsensusEngine(ConsensusConfig.defaults()),
+                ClaimstreamTopology.Options.defaults().withMetrics(counting));
+        Article dollars = Article.newBuilder().setId("us-1").setSource("us.example")
+                .setText("Acme Corp. agreed to buy Widget Inc. for $2 billion in cash, the companies said on Monday.").build();
+        Article euros = Article.newBuilder().setId("eu-1").setSource("eu.example")
+                .setText("Acme Corp. agreed to buy Widget Inc. for 1.2 billion euros in cash, the companies said on Monday.").build();
+        harness.articles.pipeInput(dollars.getId(), dollars, T0);
+        List<ConsensusChange> first = harness.changes.readValuesToList();
+        assertThat(first).extracting(ConsensusChange::getKey).contains("acme>widget:deal_value");
+
+        harness.articles.pipeInput(euros.getId(), euros, T0.plusSeconds(60));
+
+        assertThat(harness.changes.readValuesToList()).as("1.2 billion euros is not a move from $2 billion").isEmpty();
+        KeyValueStore<String, Consensus> store = harness.driver.getKeyValueStore(ConsensusProcessor.STORE);
+        Consensus deal = store.get("acme>widget:deal_value");
+        assertThat(deal.getUnit()).isEqualTo("USD");
+        assertThat(deal.getFigure().getValue()).isEqualTo(2e9);
+        assertThat(deal.getClaims()).extracting(c -> c.getArticleId()).containsExactly("us-1");
+        assertThat(otherUnit.get()).isEqualTo(1);
+    }
+
     // ---- versions of one article: the fetched time orders them, not arrival and not the figure ------------------
 
     private static final String DEAL = "acme>widget:deal_value";
