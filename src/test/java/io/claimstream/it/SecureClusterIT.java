@@ -151,13 +151,7 @@ class SecureClusterIT {
     @Test
     void aWrongBrokerPasswordFailsClearlyWithoutPrintingIt() throws Exception {
         Path config = write("wrong-scram.properties", appConfig(WRONG_PASSWORD, REGISTRY_PASSWORD));
-        Path log = dir.resolve("wrong-scram.log");
-        Process app = jar(log, "run", "--config", config.toString());
-        boolean exited = app.waitFor(180, TimeUnit.SECONDS);
-        if (!exited) app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        String output = Files.readString(log);
-        assertThat(exited).as("run gives up on refused credentials; output:\n" + output).isTrue();
-        assertThat(app.exitValue()).isNotZero();
+        String output = assertGivesUp("wrong-scram.log", 180, "run", "--config", config.toString());
         assertThat(output).contains("Authentication failed").contains("SCRAM-SHA-512");
         assertThat(output).doesNotContain(WRONG_PASSWORD);
         assertNoSecretIn(output);
@@ -166,13 +160,8 @@ class SecureClusterIT {
     @Test
     void aWrongRegistryPasswordFailsClearlyWithoutPrintingIt() throws Exception {
         Path config = write("wrong-registry.properties", appConfig(APP_PASSWORD, WRONG_PASSWORD));
-        Path log = dir.resolve("wrong-registry.log");
-        Process publish = jar(log, "publish", "--config", config.toString(), "seeds/000_66330783f51ab39a.txt");
-        boolean exited = publish.waitFor(180, TimeUnit.SECONDS);
-        if (!exited) publish.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        String output = Files.readString(log);
-        assertThat(exited).as("publish gives up on refused credentials; output:\n" + output).isTrue();
-        assertThat(publish.exitValue()).isNotZero();
+        String output = assertGivesUp("wrong-registry.log", 180, "publish", "--config", config.toString(),
+                "seeds/000_66330783f51ab39a.txt");
         assertThat(output).contains("401");
         assertThat(output).doesNotContain(WRONG_PASSWORD)
                 .doesNotContain(Base64.getEncoder().encodeToString((APP_USER + ":" + WRONG_PASSWORD).getBytes(StandardCharsets.UTF_8)));
@@ -188,13 +177,7 @@ class SecureClusterIT {
         Properties p = appConfig(APP_PASSWORD, WRONG_PASSWORD);
         p.setProperty("http.port", "0");
         Path config = write("wrong-registry-run.properties", p);
-        Path log = dir.resolve("wrong-registry-run.log");
-        Process app = jar(log, "run", "--config", config.toString());
-        boolean exited = app.waitFor(120, TimeUnit.SECONDS);
-        if (!exited) app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        String output = Files.readString(log);
-        assertThat(exited).as("run gives up on refused registry credentials; output:\n" + output).isTrue();
-        assertThat(app.exitValue()).as(output).isNotZero();
+        String output = assertGivesUp("wrong-registry-run.log", 120, "run", "--config", config.toString());
         assertThat(output).contains("claimstream run: schema registry at " + registry.url()
                 + " refused claimstream's credentials (HTTP 401 Unauthorized)");
         assertThat(output).doesNotContain(WRONG_PASSWORD)
@@ -286,6 +269,18 @@ class SecureClusterIT {
         field.set("type", json.readTree(typeJson));
         field.putNull("default");
         return new Schema.Parser().parse(schema.toString());
+    }
+
+    /** Runs the jar with refused credentials: it must exit, non-zero, within the time; answers its output. */
+    private static String assertGivesUp(String logName, int seconds, String... args) throws Exception {
+        Path log = dir.resolve(logName);
+        Process p = jar(log, args);
+        boolean exited = p.waitFor(seconds, TimeUnit.SECONDS);
+        if (!exited) p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        String output = Files.readString(log);
+        assertThat(exited).as(args[0] + " gives up on refused credentials; output:\n" + output).isTrue();
+        assertThat(p.exitValue()).as(output).isNotZero();
+        return output;
     }
 
     private static void assertNoSecretIn(String output) {
