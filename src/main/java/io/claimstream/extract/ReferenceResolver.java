@@ -45,13 +45,17 @@ final class ReferenceResolver {
     private static String antecedent(List<Sentence> sentences, Sentence s, Mention m) {
         for (Mention c : s.mentions) {
             if (c.tok1 > m.tok0) break;
-            if (usable(c)) return c.slug;
+            if (waiting(c)) return null;
+            if (usable(c) && !actorOn(s, c, m)) return c.slug;
         }
         for (int i = s.index - 1, seen = 0; i >= 0 && seen < 3; i--) {
             Sentence p = sentences.get(i);
             if (p.headline) continue;
             seen++;
-            for (Mention c : p.mentions) if (usable(c)) return c.slug;
+            for (Mention c : p.mentions) {
+                if (waiting(c)) return null;
+                if (usable(c)) return c.slug;
+            }
         }
         return null;
     }
@@ -74,8 +78,30 @@ final class ReferenceResolver {
         return null;
     }
 
+    /**
+     * "Globex has committed to invest $2 billion in the company": the object of a deal verb is not the party
+     * doing the deal in the same clause, so the reference looks further back.
+     */
+    private static boolean actorOn(Sentence s, Mention c, Mention m) {
+        Tokens t = s.tokens;
+        if (!(t.isWord(m.tok0 - 1, "in") || t.isWord(m.tok0 - 1, "into"))) return false;
+        for (int k = c.tok1; k < m.tok0; k++) {
+            if (s.clause[k] != s.clause[m.tok0]) return false;
+            if (t.is(k, Lexicon.DEAL_CUE)) return true;
+        }
+        return false;
+    }
+
     private static boolean isParty(String slug, String investor, String target) {
         return slug != null && (slug.equals(investor) || slug.equals(target));
+    }
+
+    /**
+     * "The New York-based company ... It has said": the antecedent is a description not resolved yet; the pronoun
+     * waits for the second pass rather than taking a name further on.
+     */
+    private static boolean waiting(Mention c) {
+        return c.kind == Mention.Kind.DESCRIPTIVE && !c.resolved();
     }
 
     private static boolean usable(Mention c) {
