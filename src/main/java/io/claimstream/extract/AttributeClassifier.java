@@ -167,7 +167,9 @@ final class AttributeClassifier {
             case REVENUE: {
                 int clause = s.clause[k];
                 for (int j = 0; j < t.size; j++) {
-                    if (s.clause[j] == clause && j < q0 && PROJECTION.contains(t.word(j))) {
+                    // "is on track for $1 billion in 2025": a forecast too
+                    if (s.clause[j] == clause && j < q0 && (PROJECTION.contains(t.word(j))
+                            || t.isWord(j, "track") && t.isWord(j - 1, "on"))) {
                         return new Cue("revenue_projection", k, f);
                     }
                 }

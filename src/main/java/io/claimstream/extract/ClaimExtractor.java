@@ -47,6 +47,9 @@ public final class ClaimExtractor {
         Map<String, Integer> salience = new EntityFinder(aliases).find(sentences);
         ReferenceResolver.resolveCentering(sentences);
         String[] pair = mainPair(sentences, salience);
+        Integer year = article.published() != null
+                ? Integer.valueOf(java.time.Instant.ofEpochMilli(article.published()).atZone(java.time.ZoneOffset.UTC).getYear())
+                : Datelines.year(text);
         ReferenceResolver.resolveDescriptive(sentences, pair[0], pair[1]);
 
         // body sentences first: a figure repeated in a headline or caption is kept as the body states it
@@ -59,8 +62,8 @@ public final class ClaimExtractor {
                 Claim last = null;
                 for (int i = 0; i < located.size(); i++) {
                     if (i > 0 && conversion(s, located.get(i - 1), located.get(i))) continue;
-                    Claim c = claim(article, s, located.get(i), located, pair);
-                    if (c == null && last != null) c = upFrom(s, located.get(i), last);
+                    Claim c = claim(article, s, located.get(i), located, pair, year);
+                    if (c == null && last != null) c = upFrom(s, located.get(i), last, year);
                     if (c == null) continue;
                     out.putIfAbsent(ClaimIdentity.of(c), c);
                     last = c;
@@ -88,15 +91,30 @@ public final class ClaimExtractor {
     }
 
     /** "values Acme at $3.2 billion, up from $1.1 billion in its Series C": the earlier valuation. */
-    private static Claim upFrom(Sentence s, Located lq, Claim last) {
+    private static Claim upFrom(Sentence s, Located lq, Claim last, Integer published) {
         Tokens t = s.tokens;
-        if (!last.attribute().equals("valuation") || !t.isWord(lq.q0 - 1, "from")) return null;
-        String p = t.word(lq.q0 - 2);
+        boolean revenue = last.attribute().startsWith("revenue");
+        int b = lq.q0 - 1;
+        String bw = t.word(b);
+        // "up from about $1.6 billion": the bound word is outside the figure's span
+        if (bw.equals("about") || bw.equals("roughly") || bw.equals("around") || bw.equals("approximately")
+                || bw.equals("nearly") || bw.equals("almost")) {
+            b--;
+        }
+        if (!(last.attribute().equals("valuation") || revenue) || !t.isWord(b, "from")) return null;
+        String p = t.word(b - 1);
         if (!(p.equals("up") || p.equals("down") || p.equals("rising") || p.equals("jumping") || p.equals("climbing"))) {
             return null;
         }
         Quantity q = lq.q();
         if (q.isPercent() || !q.unit().equals(last.unit())) return null;
+        if (revenue) {
+            // "revenue of £1.3bn in 2024, down from £1.45bn in 2023": the earlier year's revenue, stated as fact
+            String y = year(s, lq, published);
+            if (y == null || y.equals(last.qualifier())) return null;
+            return new Claim(last.articleId(), last.source(), last.subject(), null, "revenue", y, q.value(),
+                    q.valueHigh(), q.unit(), q.bound(), Modality.REPORTED, false, last.evidence(), last.start(), last.end());
+        }
         return new Claim(last.articleId(), last.source(), last.subject(), null, "previous_valuation", null, q.value(),
                 q.valueHigh(), q.unit(), q.bound(), Modality.REPORTED, false, last.evidence(), last.start(), last.end());
     }
@@ -143,7 +161,7 @@ public final class ClaimExtractor {
         return cur.q0 - prev.q1 == 1 && t.isSym(prev.q1, '(');
     }
 
-    private Claim claim(ArticleText article, Sentence s, Located lq, List<Located> all, String[] pair) {
+    private Claim claim(ArticleText article, Sentence s, Located lq, List<Located> all, String[] pair, Integer year) {
         Quantity q = lq.q();
         if (lq.q0 >= s.tokens.size) return null;
         if (isTicker(s, lq)) return null;
@@ -161,7 +179,7 @@ public final class ClaimExtractor {
             subject = singleParty(s, lq, attribute, pair);
             if (subject == null) return null;
         }
-        String qualifier = attribute.startsWith("revenue") ? year(s, lq, article.published()) : null;
+        String qualifier = attribute.startsWith("revenue") ? year(s, lq, year) : null;
         Modality modality = ModalityClassifier.classify(s, lq.q0);
         // a forecast figure is projected even when carried by "will reach"
         if (attribute.equals("revenue_projection") && modality != Modality.SPECULATIVE) modality = Modality.PROJECTED;
@@ -511,15 +529,32 @@ public final class ClaimExtractor {
         return null;
     }
 
-    /** The year a revenue figure is for: the nearest year before it in the sentence, else the nearest after. */
-    private static String year(Sentence s, Located lq, Long published) {
+    /**
+     * The year a revenue figure is for: a year (or "last year") right after it in its clause ("$1 billion in
+     * 2025", "€14.4bn last year"), else the nearest year before it in the sentence, else the nearest after.
+     * {@code published} is the publication year, if known.
+     */
+    private static String year(Sentence s, Located lq, Integer published) {
         Tokens t = s.tokens;
         int clause = s.clause[lq.q0];
+        for (int k = lq.q1; k < t.size && k < lq.q1 + 8 && s.clause[k] == clause; k++) {
+            if (isYear(t, k)) return t.original(k);
+            if (t.type[k] == Tokens.NUM || t.type[k] == Tokens.SYM && !t.isSym(k, '-')) break; // another figure
+            String w = t.word(k);
+            if (w.equals("and") || w.equals("but") || w.equals("while") || w.equals("from") || w.equals("compared")
+                    || w.equals("versus") || w.equals("up") || w.equals("down") || w.equals("fiscal")) {
+                break;
+            }
+            if (w.equals("year") && k > lq.q1) {
+                String r = relativeYear(t.word(k - 1), published);
+                if (r != null || isRelative(t.word(k - 1))) return r; // "this year" with no date: no year, not another
+            }
+        }
         for (int k = lq.q0 - 1; k >= 0; k--) if (isYear(t, k)) return t.original(k);
         for (int k = lq.q1; k < t.size; k++) if (isYear(t, k)) return t.original(k);
         // "last year", "this year", "next year": relative to the publication date, when it is known
         if (published == null) return null;
-        int now = java.time.Instant.ofEpochMilli(published).atZone(java.time.ZoneOffset.UTC).getYear();
+        int now = published;
         for (int k = 1; k < t.size; k++) {
             if (!t.isWord(k, "year") || s.clause[k] != clause && Math.abs(k - lq.q0) > 12) continue;
             String p = t.word(k - 1);
@@ -528,6 +563,18 @@ public final class ClaimExtractor {
             if (p.equals("next") || p.equals("coming")) return String.valueOf(now + 1);
         }
         return null;
+    }
+
+    private static boolean isRelative(String w) {
+        return w.equals("last") || w.equals("previous") || w.equals("prior") || w.equals("this") || w.equals("current")
+                || w.equals("next") || w.equals("coming");
+    }
+
+    private static String relativeYear(String w, Integer published) {
+        if (published == null || !isRelative(w)) return null;
+        if (w.equals("last") || w.equals("previous") || w.equals("prior")) return String.valueOf(published - 1);
+        if (w.equals("this") || w.equals("current")) return String.valueOf(published);
+        return String.valueOf(published + 1);
     }
 
     private static boolean isYear(Tokens t, int k) {

@@ -172,4 +172,53 @@ class DealTermsTest {
     void bidsOffersAndTheFutureOfTheDeal(String sentence, String key, io.claimstream.model.Modality modality) {
         assertThat(Articles.only(Articles.extract(sentence), key).modality()).isEqualTo(modality);
     }
+    @Test
+    void aYearRightAfterTheFigureIsItsOwn() {
+        List<Claim> claims = Articles.extract("Initech hit $500 million in annual revenue in 2024 and has told "
+                + "investors it is on track for $1 billion in 2025.");
+        assertThat(Articles.only(claims, "initech:revenue:2024").value()).isEqualTo(500e6);
+        Claim next = Articles.only(claims, "initech:revenue_projection:2025");
+        assertThat(next.value()).isEqualTo(1e9);
+        assertThat(next.modality()).isEqualTo(io.claimstream.model.Modality.PROJECTED);
+    }
+
+    @Test
+    void thisYearWithNoDateGivesNoYearRatherThanAnotherFiguresYear() {
+        List<Claim> claims = Articles.extract("Initech reported sales of $14.4 billion in 2023 and expects sales of "
+                + "$14 billion to $15 billion this year.");
+        assertThat(claims).filteredOn(c -> c.attribute().equals("revenue_projection"))
+                .singleElement().satisfies(c -> assertThat(c.qualifier()).isNull());
+    }
+
+    @Test
+    void anEarlierRevenueAfterUpFromOrDownFromIsThatYearsRevenue() {
+        List<Claim> claims = Articles.extract("Initech reported revenue of $1.3 billion in 2024, down from "
+                + "$1.45 billion in 2023.");
+        assertThat(Articles.only(claims, "initech:revenue:2023").value()).isEqualTo(1.45e9);
+        assertThat(Articles.only(claims, "initech:revenue:2024").value()).isEqualTo(1.3e9);
+    }
+
+    @Test
+    void theDateLineInTheTextGivesThePublicationYear() {
+        List<Claim> claims = Articles.extract("Globex agrees to buy Initech\nBy Jane Roe\nOct. 2, 2024 5:18 pm ET\n"
+                + "Initech generated sales of $1.3 billion last year. Initech expects about $2 billion in revenue "
+                + "this year, up from about $1.6 billion late last year.");
+        assertThat(Articles.find(claims, "initech:revenue:2023")).isPresent();
+        assertThat(Articles.find(claims, "initech:revenue_projection:2024")).isPresent();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "none", value = {
+            "Headline\\nMarch 18, 2025\\nBody.|2025",
+            "Headline\\nWed 2 Jul 2025 08.15 BST|2025",
+            "Headline\\nPublished: 01.10.2024 – 19:40 Uhr|2024",
+            "Headline\\nRon Roe · September 25, 2023|2023",
+            "SAN FRANCISCO, Dec. 17, 2024 /PRNewswire/ -- Initech today announced funding.|2024",
+            "Headline\\nUpdated on January 9, 2024 at 11:58 PM|2024",
+            "Headline\\nIn March 2023, Initech raised money.|none",
+            "March 18 (Newswire) - Globex said in May 2024 it would buy Initech.|none",
+    })
+    void dateLines(String text, Integer year) {
+        assertThat(Datelines.year(text.replace("\\n", "\n"))).isEqualTo(year);
+    }
 }
