@@ -173,8 +173,10 @@ final class EntityFinder {
         Map<String, Integer> coreCount = new LinkedHashMap<>();
         Map<String, Integer> allCount = new HashMap<>();
         Map<String, List<String>> coreWords = new HashMap<>(); // only filled, and asked, with aliases loaded
+        Map<String, Integer> firstBody = new HashMap<>(); // run index of each core's first mention in body text
         for (Run r : runs) {
             r.core = core(r);
+            if (!r.s.headline) firstBody.putIfAbsent(r.core, firstBody.size());
             if (!aliases.isEmpty()) coreWords.putIfAbsent(r.core, stripSuffixes(originals(r)));
             if (!r.s.headline) coreCount.merge(r.core, 1, Integer::sum);
             allCount.merge(r.core, 1, Integer::sum);
@@ -221,9 +223,12 @@ final class EntityFinder {
                 }
             }
             if (best != null && !persons.contains(best) && !persons.contains(c)) {
-                // one entity; it is called by the form the article uses more ("Alexion" over "Alexion
-                // Pharmaceuticals", "Scale AI" over "Scale"), the longer on a tie
-                if (allCount.get(c) > allCount.get(best)) fold.put(best, c);
+                // one entity; it is called by the form the article introduces it with ("Juniper Networks Inc.
+                // agreed ... Juniper shareholders"), so outlets that shorten it differently agree; else by the
+                // form the article uses more ("Scale AI" over "Scale"), the longer on a tie
+                boolean introducedLong = firstBody.getOrDefault(best, Integer.MAX_VALUE)
+                        < firstBody.getOrDefault(c, Integer.MAX_VALUE);
+                if (allCount.get(c) > allCount.get(best) && !introducedLong) fold.put(best, c);
                 else fold.put(c, best);
                 continue;
             }

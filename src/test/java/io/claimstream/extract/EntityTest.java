@@ -152,4 +152,16 @@ class EntityTest {
                 + "Hooli's Acme has committed to invest up to $2 billion in the company.");
         assertThat(Articles.only(claims, "acme>initech:investment_amount").value()).isEqualTo(2e9);
     }
+    @Test
+    void aNameIntroducedInItsLongFormKeepsItWhenShortenedLater() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech Networks Inc. for about $14 billion. "
+                + "Initech shareholders will receive $40 a share. Initech had revenue of $5.5 billion in 2023. "
+                + "Initech shares rose 22%.");
+        assertThat(Articles.find(claims, "globex>initech-networks:deal_value")).isPresent();
+        assertThat(Articles.find(claims, "initech-networks:revenue:2023")).isPresent();
+        // introduced short, the longer form a unit of it named later: the short form stays
+        List<Claim> later = Articles.extract("Globex will invest $1 billion in Initech. Initech will run on "
+                + "Globex Cloud, and Globex said it expects the deal to close soon. Globex shares fell.");
+        assertThat(Articles.find(later, "globex>initech:investment_amount")).isPresent();
+    }
 }
