@@ -52,11 +52,12 @@ public final class ClaimExtractor {
                 : Datelines.year(text);
         ReferenceResolver.resolveDescriptive(sentences, pair[0], pair[1]);
 
+        boolean[] furniture = furniture(text, sentences);
         // body sentences first: a figure repeated in a headline or caption is kept as the body states it
         Map<ClaimIdentity, Claim> out = new LinkedHashMap<>();
         for (int pass = 0; pass < 2; pass++) {
             for (Sentence s : sentences) {
-                if (s.standalone != (pass == 1) || s.quantities.isEmpty()) continue;
+                if (s.standalone != (pass == 1) || s.quantities.isEmpty() || furniture[s.index]) continue;
                 List<Located> located = new ArrayList<>(s.quantities.size());
                 for (Quantity q : s.quantities) located.add(new Located(q, s.tokenAt(q.start()), s.tokenAt(q.end())));
                 Claim last = null;
@@ -78,6 +79,39 @@ public final class ClaimExtractor {
     }
 
     private record Located(Quantity q, int q0, int q1) {}
+
+    private static final Set<String> LINK_OPENERS = Set.of("related", "read", "see", "also", "more", "recommended",
+            "watch", "listen", "further");
+    private static final Set<String> NOTE_OPENERS = Set.of("correction", "corrections", "clarification", "editor");
+
+    /**
+     * Lines that are no part of the story: links to other articles ("Related: Initech raises $1B at $12B
+     * valuation", "Read more: ...") state other stories' figures, and a correction note ("Correction 2 July:
+     * An earlier version of this article said ...") states the figure that was wrong. A line is marked from the
+     * word that opens it when a colon follows within a few words.
+     */
+    private static boolean[] furniture(String text, List<Sentence> sentences) {
+        boolean[] out = new boolean[sentences.size()];
+        boolean note = false;
+        for (Sentence s : sentences) {
+            // a line break between the previous sentence and this one (only the gap is read: linear)
+            boolean lineStart = s.index == 0;
+            for (int i = s.index == 0 ? s.start : sentences.get(s.index - 1).end; i < s.start && !lineStart; i++) {
+                lineStart = text.charAt(i) == '\n';
+            }
+            Tokens t = s.tokens;
+            if (lineStart) {
+                note = false;
+                String first = t.word(0);
+                boolean colon = false;
+                for (int k = 1; k < t.size && k < 8 && !colon; k++) colon = t.isSym(k, ':');
+                if (colon && LINK_OPENERS.contains(first)) out[s.index] = true;
+                if (colon && NOTE_OPENERS.contains(first)) note = true;
+            }
+            if (note) out[s.index] = true;
+        }
+        return out;
+    }
 
     /**
      * What makes two claims of one article the same: key, value, high end and unit. A record rather than the
