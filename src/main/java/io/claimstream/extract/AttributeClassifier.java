@@ -127,6 +127,8 @@ final class AttributeClassifier {
             return new Cue("termination_fee", k, Family.OTHER);
         }
         if (w.equals("premium")) return new Cue("premium", k, Family.OTHER);
+        // "Nvidia put in $100 million"
+        if (w.equals("put") && t.isWord(k + 1, "in") && k + 2 == q0) return new Cue("investment_amount", k, Family.INVEST);
         if (w.equals("raised") || w.equals("raises") || w.equals("raising") || w.equals("raise")) return new Cue("funding_round", k, Family.OTHER);
         if (w.equals("profit") || w.equals("profits") || (w.equals("income") && "net".equals(t.word(k - 1)))) {
             return new Cue("net_income", k, Family.OTHER);

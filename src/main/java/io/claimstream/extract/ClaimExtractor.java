@@ -199,6 +199,7 @@ public final class ClaimExtractor {
         Quantity q = lq.q();
         if (lq.q0 >= s.tokens.size) return null;
         if (isTicker(s, lq)) return null;
+        if (isChange(s.tokens, lq.q0)) return null;
         AttributeClassifier.Cue cue = AttributeClassifier.classify(s, lq.q0, lq.q1, q.isPercent());
         if (cue == null) return null;
         String attribute = cue.attribute();
@@ -224,6 +225,25 @@ public final class ClaimExtractor {
                 q.valueHigh(), q.unit(), q.bound(), modality, false, evidence, s.start, s.end);
     }
 
+    private static final Set<String> CHANGE_VERBS = Set.of("added", "adding", "adds", "wiped", "wiping", "wipes",
+            "knocked", "knocking", "shed", "sheds", "shedding", "gained", "gaining", "lost", "losing");
+
+    /**
+     * "a contest that has added more than £1.5bn to the company's value", "wiped $20 billion off": the figure is
+     * a change to a value, not a value.
+     */
+    private static boolean isChange(Tokens t, int q0) {
+        int k = q0 - 1;
+        if (t.isWord(k, "than") && (t.isWord(k - 1, "more") || t.isWord(k - 1, "less"))) k -= 2;
+        else if (t.type[k >= 0 ? k : 0] == Tokens.WORD && (t.isWord(k, "about") || t.isWord(k, "roughly")
+                || t.isWord(k, "nearly") || t.isWord(k, "almost") || t.isWord(k, "around") || t.isWord(k, "some")
+                || t.isWord(k, "over"))) {
+            k--;
+        }
+        if (t.isWord(k, "a") || t.isWord(k, "an")) k--;
+        return k >= 0 && CHANGE_VERBS.contains(t.word(k));
+    }
+
     /** "MSFT -1.95%", "AAPL +0.4%": an all-capitals symbol glued to a signed figure is a ticker line. */
     private static boolean isTicker(Sentence s, Located lq) {
         Tokens t = s.tokens;
@@ -242,7 +262,7 @@ public final class ClaimExtractor {
     private static final Set<String> DEAL_VERBS = Set.of("invest", "invests", "invested", "investing", "investment",
             "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying",
             "purchase", "purchased", "takeover", "backed", "sell", "sells", "sold", "selling", "sale", "offer",
-            "offered", "offers", "bid", "stake");
+            "offered", "offers", "bid", "stake", "put");
     private static final Set<String> NOUN_CUES = Set.of("bid", "offer", "proposal", "takeover", "acquisition", "deal");
     private static final Set<String> DEAL_NOUNS = Set.of("deal", "agreement", "merger", "transaction", "tie-up");
     private static final Set<String> SELL = Set.of("sell", "sells", "sold", "selling", "sale", "divest", "divests",
@@ -323,10 +343,12 @@ public final class ClaimExtractor {
             if (m.tok1 <= c || m.tok0 <= c || cp != null && subj != null) continue;
             if (stop >= 0 && m.tok0 > stop) break; // names after an unnamed object belong to its description
             String prev = t.word(m.tok0 - 1);
-            if ("by".equals(prev) || "from".equals(prev) && cue.family() == AttributeClassifier.Family.INVEST) {
+            if (subjFromBy && subj != null) break; // "takeover by KKR after a bidding war with Advent"
+            boolean agent = agent(t, m.tok0);
+            if (agent || "from".equals(prev) && cue.family() == AttributeClassifier.Family.INVEST) {
                 if (subj == null) {
                     subj = m.slug;
-                    subjFromBy = "by".equals(prev);
+                    subjFromBy = agent;
                 }
                 continue;
             }
@@ -336,8 +358,15 @@ public final class ClaimExtractor {
                 subj = m.slug;
                 continue;
             }
-            // "its retail arm" is something of its, not it
+            // "Nvidia put in $100 million and SoftBank invested $500 million": a name that opens its own deal
+            // clause is no object of this one
+            if (m.tok0 > lq.q1 && DEAL_VERBS.contains(t.word(m.tok1))) break;
+            // "its retail arm" is something of its, not it; so is "at the company's next funding round"
             if (m.kind == Mention.Kind.PRONOUN && t.isWord(m.tok0, "its")) continue;
+            if (m.kind != Mention.Kind.NAME && (t.isSym(m.tok1, '\'') || t.isSym(m.tok1, '\u2019'))
+                    && t.isWord(m.tok1 + 1, "s")) {
+                continue;
+            }
             if (cp == null && !m.slug.equals(subj) && !m.person) {
                 Mention head = describedName(s, m, range);
                 cp = head != null ? head.slug : m.slug;
@@ -358,6 +387,12 @@ public final class ClaimExtractor {
             for (Mention m : range) {
                 if (m.tok1 > c || cp != null && m.slug.equals(cp)) continue;
                 if (holdersOf(t, m)) {
+                    if (cp == null) cp = m.slug;
+                    continue;
+                }
+                // "took a stake in Mistral in February, investing €15m": the object named before the cue
+                if (subj != null && (t.isWord(m.tok0 - 1, "in") || t.isWord(m.tok0 - 1, "into"))
+                        && cue.family() == AttributeClassifier.Family.INVEST) {
                     if (cp == null) cp = m.slug;
                     continue;
                 }
@@ -385,6 +420,7 @@ public final class ClaimExtractor {
         if (subjFromBy && cp == null) {
             for (Mention m : range) if (m.tok1 <= c && !m.person && !m.slug.equals(subj)) cp = m.slug;
         }
+        boolean offerVerb = OFFERS.contains(t.word(c));
         // "Initech, which Globex is buying for $7 billion": the relative pronoun stands for the sentence subject
         int own = clauseStartOf(s, lq.q0);
         if (cp == null && subj != null && (t.isWord(own + 1, "which") || t.isWord(own + 1, "that"))) {
@@ -421,10 +457,52 @@ public final class ClaimExtractor {
             return new String[] {inv, cp};
         }
         if (cp == null) {
-            if (blocked || tgt == null || !subj.equals(inv)) return null;
-            return new String[] {subj, tgt};
+            if (blocked || tgt == null) return null;
+            if (subj.equals(inv)) return new String[] {subj, tgt};
+            if (subj.equals(tgt)) return null;
+            // "an improved offer from Advent of £41 a share", "Advent, which offered £40 a share": a rival
+            // bidder's offer is for the deal's target
+            if (offerVerb && (inv != null || subjFromBy)) return new String[] {subj, tgt};
+            // "Nvidia could invest roughly $100 million", "led by Thrive, which invested $1.25 billion": in
+            // coverage of a round (no single investor is the deal), a named investor's money goes to the raiser
+            if (inv == null && cue.family() == AttributeClassifier.Family.INVEST) return new String[] {subj, tgt};
+            return null;
         }
         return new String[] {subj, cp};
+    }
+
+    private static final Set<String> OFFERS = Set.of("offer", "offers", "offered", "bid", "bids", "proposal");
+
+    /**
+     * "a takeover by the US private equity firm KKR", "the takeover offer from the Abu Dhabi National Oil
+     * Company", "an improved offer from Advent": the name is the one making the deal. Reads back from the
+     * name over a few words of description to "by", or to "from" right after an offer word.
+     */
+    static boolean agent(Tokens t, int tok0) {
+        for (int k = tok0 - 1; k >= 0 && k >= tok0 - 6; k--) {
+            if (t.type[k] != Tokens.WORD) return false;
+            String w = t.word(k);
+            if (w.equals("by")) return true;
+            if (w.equals("from")) return OFFERS.contains(t.word(k - 1)) || t.isWord(k - 1, "approach");
+            if (k < tok0 - 1 && !(w.equals("the") || w.equals("a") || w.equals("an") || t.upper(k)
+                    || t.is(k, Lexicon.DESCRIPTORS) || t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)
+                    || !EntityFinder.cap(t, k) && k > tok0 - 5 && descriptionWord(w))) {
+                return false;
+            }
+            if (k == tok0 - 1 && !(w.equals("the") || w.equals("a") || w.equals("an") || t.upper(k)
+                    || t.is(k, Lexicon.DESCRIPTORS) || t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)
+                    || w.equals("fund") || w.equals("investor"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Lower-case modifiers of a description ("private equity firm"): no function word, no verb ending. */
+    private static boolean descriptionWord(String w) {
+        return !(w.equals("and") || w.equals("or") || w.equals("with") || w.equals("to") || w.equals("for")
+                || w.equals("of") || w.equals("in") || w.equals("on") || w.equals("at") || w.equals("as")
+                || w.equals("which") || w.equals("that") || w.equals("who") || w.endsWith("ed") || w.endsWith("ing"));
     }
 
     /**
@@ -637,8 +715,12 @@ public final class ClaimExtractor {
                     if (m.tok1 <= k) {
                         subj = m.slug;
                     } else if (m.tok0 > k) {
-                        if ("by".equals(t.word(m.tok0 - 1))) {
+                        if (agent(t, m.tok0)) {
+                            // "Spectris agrees takeover by KKR after bidding war with Advent": the name before
+                            // the deal word is the target, names after the agent are no party to it
+                            if (cp == null && subj != null && !subj.equals(m.slug)) cp = subj;
                             subj = m.slug;
+                            if (cp != null) break;
                         } else if (cp == null && !m.slug.equals(subj)) {
                             cp = m.slug;
                         }
@@ -689,6 +771,6 @@ public final class ClaimExtractor {
 
     /** Words that vote for the article's main deal; a {@link Lexicon} flag, since every word is asked. */
     static final Set<String> DEAL_CUES = Set.of("invest", "invests", "invested", "investing", "investment", "stake",
-            "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "backed",
+            "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying", "backed",
             "takeover", "purchase");
 }

@@ -221,4 +221,52 @@ class DealTermsTest {
     void dateLines(String text, Integer year) {
         assertThat(Datelines.year(text.replace("\\n", "\n"))).isEqualTo(year);
     }
+    @Test
+    void theAgentOfATakeoverIsTheBuyerPastItsDescription() {
+        List<Claim> claims = Articles.extract("Initech has agreed to a £4.1bn takeover by the US private equity firm "
+                + "Globex, after a bidding war with its rival Hooli.");
+        assertThat(Articles.only(claims, "globex>initech:deal_value").value()).isCloseTo(4.1e9,
+                org.assertj.core.data.Percentage.withPercentage(0.01));
+        List<Claim> headline = Articles.extract("Initech agrees £4.1bn takeover by Globex after bidding war with Hooli\n"
+                + "Globex will pay £41.75 a share in cash.");
+        assertThat(Articles.find(headline, "globex>initech:price_per_share")).isPresent();
+    }
+
+    @Test
+    void aRivalBiddersOfferIsForTheDealsTarget() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $4 billion. "
+                + "The deal trumps an improved offer from Hooli of $41 a share. "
+                + "Initech had previously agreed a deal with Acme, another buyout firm, which offered $40 a share.");
+        assertThat(Articles.only(claims, "hooli>initech:price_per_share").value()).isEqualTo(41);
+        assertThat(Articles.only(claims, "acme>initech:price_per_share").value()).isEqualTo(40);
+        List<Claim> from = Articles.extract("Initech's board backed the takeover offer from the Acme Oil Company, "
+                + "which values Initech at $14.7 billion. The equity value of the offer amounts to $11.7 billion.");
+        assertThat(Articles.find(from, "acme-oil>initech:deal_value")).isPresent();
+    }
+
+    @Test
+    void namedInvestorsInARoundPutMoneyIntoTheRaiser() {
+        List<Claim> claims = Articles.extract("Initech raised $6.6 billion in a round that values it at $157 billion. "
+                + "The round was led by Hooli Capital, which invested $1.25 billion. Globex invested just under "
+                + "$1 billion, while Acme put in $100 million and Umbrella invested $500 million.");
+        assertThat(Articles.only(claims, "hooli-capital>initech:investment_amount").value()).isEqualTo(1.25e9);
+        assertThat(Articles.only(claims, "globex>initech:investment_amount").bound())
+                .isEqualTo(io.claimstream.model.Bound.AT_MOST);
+        assertThat(Articles.only(claims, "acme>initech:investment_amount").value()).isEqualTo(100e6);
+        assertThat(Articles.only(claims, "umbrella>initech:investment_amount").value()).isEqualTo(500e6);
+    }
+
+    @Test
+    void aStakeInANamedCompanyThenTheSumInvested() {
+        List<Claim> claims = Articles.extract("Globex took a small minority stake in Initech in February, investing "
+                + "€15m that will convert into equity at the company's next funding round.");
+        assertThat(Articles.only(claims, "globex>initech:investment_amount").value()).isEqualTo(15e6);
+    }
+
+    @Test
+    void aSumAddedToAValueIsAChangeNotADealFigure() {
+        assertThat(Articles.extract("Globex agreed to buy Initech for $4 billion. Globex's latest bid is the fourth "
+                + "in a contest that has added more than $1.5 billion to the company's value."))
+                .noneMatch(c -> c.value() == 1.5e9);
+    }
 }
