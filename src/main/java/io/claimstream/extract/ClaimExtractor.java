@@ -211,8 +211,12 @@ public final class ClaimExtractor {
             subject = roles[0];
             counterparty = roles[1];
         } else {
-            subject = singleParty(s, lq, attribute, pair);
+            subject = singleParty(s, lq, attribute, pair, cue.tok());
             if (subject == null) return null;
+            if (attribute.equals("valuation") && subject.equals(pair[1]) && pair[0] != null
+                    && earlierRound(s, lq, cue.tok(), "acquisition".equals(pair[2]))) {
+                attribute = "previous_valuation";
+            }
         }
         String qualifier = attribute.startsWith("revenue") ? year(s, lq, year) : null;
         Modality modality = ModalityClassifier.classify(s, lq.q0);
@@ -612,10 +616,44 @@ public final class ClaimExtractor {
         return false;
     }
 
+    /**
+     * "Wiz was valued at $12 billion in a private funding round in May 2024" in coverage of Wiz's sale, "Anthropic
+     * was valued at about $18.4 billion in a funding round last year" in coverage of an investment in it: the
+     * target's valuation in a round, stated in the past tense, is from before the deal. In coverage of an
+     * investment only with a marker of an earlier time, since a round being reported is also put in the past
+     * tense ("raised $600m in a round that valued it at $5.8bn").
+     */
+    private static boolean earlierRound(Sentence s, Located lq, int cueTok, boolean acquisition) {
+        Tokens t = s.tokens;
+        if (s.standalone || !t.isWord(cueTok, "valued") || t.isWord(cueTok - 1, "be") || t.isWord(cueTok - 1, "is")
+                || t.isWord(cueTok - 1, "being")) {
+            return false;
+        }
+        boolean round = false, earlier = false;
+        for (int k = 0; k < t.size; k++) {
+            String w = t.word(k);
+            if (w.equals("round") || w.equals("funding")) round = true;
+            if (w.equals("year") && (t.isWord(k - 1, "last") || t.isWord(k + 1, "earlier") || t.isWord(k + 1, "ago")
+                    || t.isWord(k - 1, "previous"))) {
+                earlier = true;
+            }
+            if (w.equals("ago")) earlier = true;
+        }
+        return round && (acquisition || earlier);
+    }
+
     /** Whose valuation or revenue: the organisation named nearest before the figure in its clause. */
-    private static String singleParty(Sentence s, Located lq, String attribute, String[] pair) {
+    private static String singleParty(Sentence s, Located lq, String attribute, String[] pair, int cueTok) {
         Tokens t = s.tokens;
         int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
+        // "the $12 billion valuation Wiz hit in its last round": the name right after the cue owns it
+        if (cueTok >= lq.q1 && (t.isWord(cueTok, "valuation") || t.isWord(cueTok, "revenue"))) {
+            for (Mention m : s.mentions) {
+                if (m.tok0 == cueTok + 1 && m.kind == Mention.Kind.NAME && m.resolved() && !m.person && !m.attribution) {
+                    return m.slug;
+                }
+            }
+        }
         String best = null;
         for (Mention m : s.mentions) {
             if (!m.resolved() || m.attribution || m.person || m.tok0 < from || m.tok0 >= to) continue;
@@ -703,6 +741,7 @@ public final class ClaimExtractor {
      */
     private static String[] mainPair(List<Sentence> sentences, Map<String, Integer> salience) {
         Map<String, Integer> votes = new LinkedHashMap<>();
+        Map<String, Integer> acquireVotes = new HashMap<>();
         for (Sentence s : sentences) {
             if (s.mentions.size() < 2) continue; // a vote needs two parties
             Tokens t = s.tokens;
@@ -732,6 +771,7 @@ public final class ClaimExtractor {
                 }
                 if (subj == null || cp == null || subj.equals(cp)) continue;
                 votes.merge(subj + ">" + cp, 1, Integer::sum);
+                if (AttributeClassifier.isAcquireVerb(t.lower[k])) acquireVotes.merge(subj + ">" + cp, 1, Integer::sum);
             }
         }
         String best = null;
@@ -744,7 +784,11 @@ public final class ClaimExtractor {
                 bestScore = score;
             }
         }
-        if (best != null) return best.split(">", 2);
+        if (best != null) {
+            String[] p = best.split(">", 2);
+            boolean acquisition = acquireVotes.getOrDefault(best, 0) * 2 > votes.get(best);
+            return new String[] {p[0], p[1], acquisition ? "acquisition" : "investment"};
+        }
         // no deal connects two names: the most named organisation is what the coverage is about
         String top = null;
         int topCount = 0;
@@ -754,7 +798,7 @@ public final class ClaimExtractor {
                 topCount = e.getValue();
             }
         }
-        return new String[] {null, top};
+        return new String[] {null, top, null};
     }
 
     private static Set<String> persons(List<Sentence> sentences) {

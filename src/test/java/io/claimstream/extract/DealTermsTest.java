@@ -269,4 +269,28 @@ class DealTermsTest {
                 + "in a contest that has added more than $1.5 billion to the company's value."))
                 .noneMatch(c -> c.value() == 1.5e9);
     }
+    @Test
+    void aTargetsValuationInAnEarlierRoundIsItsPreviousValuation() {
+        List<Claim> sale = Articles.extract("Globex agreed to buy Initech for $32 billion in cash. "
+                + "Initech was valued at $12 billion in a private funding round in May 2024. "
+                + "It is nearly triple the $12 billion valuation Initech hit in its last funding round.");
+        assertThat(Articles.only(sale, "initech:previous_valuation").value()).isEqualTo(12e9);
+        assertThat(sale).noneMatch(c -> c.attribute().equals("valuation"));
+        List<Claim> investment = Articles.extract("Globex will invest $2.75 billion in Initech. "
+                + "Initech was valued at about $18.4 billion in a funding round last year.");
+        assertThat(Articles.find(investment, "initech:previous_valuation")).isPresent();
+        // the round being reported, in the past tense, with no earlier time: the valuation now
+        List<Claim> round = Articles.extract("Globex took a stake in Initech, investing $15 million. "
+                + "Initech raised $600 million in a round that valued it at $5.8 billion.");
+        assertThat(Articles.find(round, "initech:valuation")).isPresent();
+    }
+
+    @Test
+    void anOfferAsANounCarriesNoModality() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $4 billion. "
+                + "The deal trumps an improved offer from Hooli of $41 a share, which valued Initech at about $3.9 billion. "
+                + "Including debt, Globex's offer values Initech at about $4.8 billion.");
+        assertThat(claims).filteredOn(c -> c.attribute().equals("valuation"))
+                .extracting(Claim::modality).containsOnly(io.claimstream.model.Modality.REPORTED).hasSize(2);
+    }
 }

@@ -21,6 +21,7 @@ class ModalityTest {
             "Globex will invest $2 billion in Initech.|PLANNED",
             "Globex would invest $2 billion in Initech under the terms.|PLANNED",
             "Globex has agreed to invest $2 billion in Initech.|PLANNED",
+            "Globex has committed to invest up to $2 billion in Initech.|PLANNED",
             "Globex is set to invest $2 billion in Initech.|PLANNED",
             "If regulators approve, Globex will invest $2 billion in Initech.|PLANNED",
             "Globex could invest $2 billion in Initech.|SPECULATIVE",
