@@ -1,0 +1,67 @@
+package io.claimstream.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimstream.model.ArticleText;
+import io.claimstream.model.Claim;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The development set: 16 articles on eight deals other than the seeds' (wire, tech and business press, a UK
+ * outlet, euro deals, press releases, talks, an update and a correction), labelled by hand in the gold format
+ * before the extractor was run on them. Scored with the score-claims matching rule; the thresholds sit a little
+ * under what the extractor reaches (F1 0.861, bound 71/71, modality 69/71), so a regression fails.
+ */
+class DevSetTest {
+    private static final Path DIR = Path.of("src/test/resources/devset");
+
+    static List<Claim> extract(ClaimExtractor x) throws IOException {
+        List<Claim> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(DIR.resolve("articles"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                String name = p.getFileName().toString();
+                out.addAll(x.extract(new ArticleText(name, name, null, null, null,
+                        Files.readString(p, StandardCharsets.UTF_8))));
+            }
+        }
+        return out;
+    }
+
+    static List<JsonNode> gold() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> gold = new ArrayList<>();
+        for (String line : Files.readAllLines(DIR.resolve("claims.jsonl"), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) gold.add(json.readTree(line));
+        }
+        return gold;
+    }
+
+    @Test
+    void devSetF1StaysAboveItsThreshold() throws IOException {
+        ClaimScoring.Result r = ClaimScoring.score(extract(new ClaimExtractor()), gold());
+        System.out.printf("devset: hits=%d false=%d missed=%d p=%.3f r=%.3f f1=%.3f bound=%d/%d modality=%d/%d%n",
+                r.hits(), r.falsePositives(), r.missed(), r.precision(), r.recall(), r.f1(), r.boundAgrees(), r.hits(),
+                r.modalityAgrees(), r.modalityN());
+        assertThat(r.f1()).as("dev set F1; errors: %s", r.errors()).isGreaterThanOrEqualTo(0.84);
+        assertThat((double) r.boundAgrees() / r.hits()).as("bound agreement").isGreaterThanOrEqualTo(0.95);
+        assertThat((double) r.modalityAgrees() / r.modalityN()).as("modality agreement").isGreaterThanOrEqualTo(0.93);
+    }
+
+    @Test
+    void everyGoldClaimQuotesItsArticle() throws IOException {
+        for (JsonNode g : gold()) {
+            String text = Files.readString(DIR.resolve("articles").resolve(g.get("article").asText()), StandardCharsets.UTF_8);
+            assertThat(text).as(g.toString()).contains(g.get("evidence").asText());
+        }
+    }
+}
