@@ -120,6 +120,10 @@ final class AttributeClassifier {
                 return new Cue("stake_percent", k, Family.STAKE);
             }
             if (w.equals("premium")) return new Cue("premium", k, Family.OTHER);
+            // "at least 50% plus one share of Covestro": a controlling stake
+            if (w.equals("share") && t.isWord(k - 1, "one") && t.isWord(k - 2, "plus")) {
+                return new Cue("stake_percent", k, Family.STAKE);
+            }
             return null;
         }
         if (w.equals("fee") && ("termination".equals(t.word(k - 1)) || "breakup".equals(t.word(k - 1))
@@ -156,6 +160,12 @@ final class AttributeClassifier {
                 for (int j = k - 1; j >= Math.max(0, k - 3) && !object; j--) {
                     if (DEAL_NOUNS.contains(t.word(j))) return new Cue("deal_value", k, Family.ACQUIRE);
                 }
+                // "will acquire Juniper for $40.00 per share, representing an equity value of approximately $14
+                // billion": the equity or enterprise value of a deal stated in the sentence is the deal's value
+                if (w.equals("value") && (t.isWord(k - 1, "equity") || t.isWord(k - 1, "enterprise"))
+                        && t.isWord(k + 1, "of") && dealVerbIn(t)) {
+                    return new Cue("deal_value", k, Family.ACQUIRE);
+                }
                 int clause = s.clause[k];
                 for (int j = 0; j < t.size; j++) {
                     if (s.clause[j] != clause) continue;
@@ -180,6 +190,14 @@ final class AttributeClassifier {
             default:
                 return null;
         }
+    }
+
+    private static boolean dealVerbIn(Tokens t) {
+        for (int k = 0; k < t.size; k++) {
+            String w = t.word(k);
+            if (MONEY.get(w) == Family.ACQUIRE && !w.equals("deal") && !w.equals("transaction")) return true;
+        }
+        return false;
     }
 
     static boolean isAcquireVerb(String w) {

@@ -47,10 +47,12 @@ public final class ClaimExtractor {
         Map<String, Integer> salience = new EntityFinder(aliases).find(sentences);
         ReferenceResolver.resolveCentering(sentences);
         String[] pair = mainPair(sentences, salience);
+        boolean round = roundCoverage(sentences, pair[1]);
         Integer year = article.published() != null
                 ? Integer.valueOf(java.time.Instant.ofEpochMilli(article.published()).atZone(java.time.ZoneOffset.UTC).getYear())
                 : Datelines.year(text);
         ReferenceResolver.resolveDescriptive(sentences, pair[0], pair[1]);
+        pair = new String[] {pair[0], pair[1], pair[2], round ? "round" : null};
 
         boolean[] furniture = furniture(text, sentences);
         // body sentences first: a figure repeated in a headline or caption is kept as the body states it
@@ -213,8 +215,8 @@ public final class ClaimExtractor {
         } else {
             subject = singleParty(s, lq, attribute, pair, cue.tok());
             if (subject == null) return null;
-            if (attribute.equals("valuation") && subject.equals(pair[1]) && pair[0] != null
-                    && earlierRound(s, lq, cue.tok(), "acquisition".equals(pair[2]))) {
+            if (attribute.equals("valuation") && (subject.equals(pair[1]) && pair[0] != null
+                    && earlierRound(s, lq, cue.tok(), "acquisition".equals(pair[2])) || comparedWith(s, lq))) {
                 attribute = "previous_valuation";
             }
         }
@@ -469,10 +471,42 @@ public final class ClaimExtractor {
             if (offerVerb && (inv != null || subjFromBy)) return new String[] {subj, tgt};
             // "Nvidia could invest roughly $100 million", "led by Thrive, which invested $1.25 billion": in
             // coverage of a round (no single investor is the deal), a named investor's money goes to the raiser
-            if (inv == null && cue.family() == AttributeClassifier.Family.INVEST) return new String[] {subj, tgt};
+            if ((inv == null || "round".equals(pair[3])) && cue.family() == AttributeClassifier.Family.INVEST) {
+                return new String[] {subj, tgt};
+            }
             return null;
         }
         return new String[] {subj, cp};
+    }
+
+    /**
+     * "OpenAI said it raised $6.6 billion in a funding round": the article reports a round of the target, so
+     * the investors it names put money into it. Money must follow the raise word ("raise its value to" is no
+     * round).
+     */
+    private static boolean roundCoverage(List<Sentence> sentences, String target) {
+        if (target == null) return false;
+        for (Sentence s : sentences) {
+            Tokens t = s.tokens;
+            boolean round = false, raised = false;
+            for (int k = 0; k < t.size; k++) {
+                String w = t.word(k);
+                if (w.equals("round") || w.equals("funding")) round = true;
+                if (w.equals("raised") || w.equals("raises") || w.equals("raising") || w.equals("raise")) {
+                    for (Quantity q : s.quantities) {
+                        int q0 = s.tokenAt(q.start());
+                        if (q0 > k && q0 <= k + 3 && !q.isPercent()) raised = true;
+                    }
+                }
+            }
+            if (!round || !raised) continue;
+            for (Mention m : s.mentions) {
+                if (!m.resolved() || m.attribution || m.person) continue;
+                if (m.slug.equals(target)) return true;
+                break; // the raiser is the sentence's first party
+            }
+        }
+        return false;
     }
 
     private static final Set<String> OFFERS = Set.of("offer", "offers", "offered", "bid", "bids", "proposal");
@@ -487,7 +521,14 @@ public final class ClaimExtractor {
             if (t.type[k] != Tokens.WORD) return false;
             String w = t.word(k);
             if (w.equals("by")) return true;
-            if (w.equals("from")) return OFFERS.contains(t.word(k - 1)) || t.isWord(k - 1, "approach");
+            if (w.equals("from")) {
+                // "an offer from Advent", "an earlier offer of about $23 billion from Google"
+                for (int j = k - 1; j >= 0 && j >= k - 7; j--) {
+                    if (OFFERS.contains(t.word(j)) || t.isWord(j, "approach")) return true;
+                    if (t.type[j] == Tokens.SYM && !t.isSym(j, '$') && !t.isSym(j, '.')) return false;
+                }
+                return false;
+            }
             if (k < tok0 - 1 && !(w.equals("the") || w.equals("a") || w.equals("an") || t.upper(k)
                     || t.is(k, Lexicon.DESCRIPTORS) || t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)
                     || !EntityFinder.cap(t, k) && k > tok0 - 5 && descriptionWord(w))) {
@@ -640,6 +681,23 @@ public final class ClaimExtractor {
             if (w.equals("ago")) earlier = true;
         }
         return round && (acquisition || earlier);
+    }
+
+    /**
+     * "nearly triple its valuation of about €2bn in December", "twice the $4 billion it was valued at": the
+     * valuation a new one is compared with is an earlier one.
+     */
+    private static boolean comparedWith(Sentence s, Located lq) {
+        Tokens t = s.tokens;
+        if (t.isWord(lq.q0 - 1, "to")) return false; // "would double its valuation to $5 billion"
+        for (int k = lq.q0 - 1; k >= 0 && k >= lq.q0 - 8 && s.clause[k] == s.clause[lq.q0]; k--) {
+            String w = t.word(k);
+            if (w.equals("double") || w.equals("triple") || w.equals("quadruple") || w.equals("twice")
+                    || w.equals("thrice")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whose valuation or revenue: the organisation named nearest before the figure in its clause. */

@@ -176,7 +176,8 @@ final class EntityFinder {
         Map<String, Integer> firstBody = new HashMap<>(); // run index of each core's first mention in body text
         for (Run r : runs) {
             r.core = core(r);
-            if (!r.s.headline) firstBody.putIfAbsent(r.core, firstBody.size());
+            // a headline line (no closing stop) names parties in passing; the body introduces them
+            if (!r.s.headline && !r.s.standalone) firstBody.putIfAbsent(r.core, firstBody.size());
             if (!aliases.isEmpty()) coreWords.putIfAbsent(r.core, stripSuffixes(originals(r)));
             if (!r.s.headline) coreCount.merge(r.core, 1, Integer::sum);
             allCount.merge(r.core, 1, Integer::sum);

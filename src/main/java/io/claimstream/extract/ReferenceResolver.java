@@ -85,6 +85,21 @@ final class ReferenceResolver {
     private static boolean actorOn(Sentence s, Mention c, Mention m) {
         Tokens t = s.tokens;
         if (!(t.isWord(m.tok0 - 1, "in") || t.isWord(m.tok0 - 1, "into"))) return false;
+        // the sentence's subject, past a parenthetical ("Microsoft, which owns ..., has invested about $13
+        // billion in the company"), is the actor of the deal verb in the reference's clause
+        if (s.mentions.get(0) == c && c.tok0 <= 1) {
+            int cue = -1;
+            for (int k = m.tok0 - 1; k >= c.tok1 && s.clause[k] == s.clause[m.tok0] && cue < 0; k--) {
+                if (t.is(k, Lexicon.DEAL_CUE)) cue = k;
+            }
+            if (cue >= 0 && s.clause[c.tok0] != s.clause[m.tok0]) {
+                // only if the verb has no subject of its own in its clause ("and Hooli bought a stake in the company")
+                for (Mention o : s.mentions) {
+                    if (o != c && o.tok0 < cue && s.clause[o.tok0] == s.clause[m.tok0]) return false;
+                }
+                return true;
+            }
+        }
         for (int k = c.tok1; k < m.tok0; k++) {
             if (s.clause[k] != s.clause[m.tok0]) return false;
             if (t.is(k, Lexicon.DEAL_CUE)) return true;

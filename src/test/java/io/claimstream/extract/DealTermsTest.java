@@ -293,4 +293,44 @@ class DealTermsTest {
         assertThat(claims).filteredOn(c -> c.attribute().equals("valuation"))
                 .extracting(Claim::modality).containsOnly(io.claimstream.model.Modality.REPORTED).hasSize(2);
     }
+    @Test
+    void theEquityValueOfADealIsItsValue() {
+        List<Claim> claims = Articles.extract("Globex will acquire Initech in an all-cash transaction for $40.00 per "
+                + "share, representing an equity value of approximately $14 billion.");
+        assertThat(Articles.only(claims, "globex>initech:deal_value").value()).isEqualTo(14e9);
+        assertThat(Articles.only(claims, "globex>initech:price_per_share").value()).isEqualTo(40);
+    }
+
+    @Test
+    void fiftyPercentPlusOneShareIsAStake() {
+        Claim c = Articles.only(Articles.extract("Globex said it aims to secure at least 50% plus one share of Initech."),
+                "globex>initech:stake_percent");
+        assertThat(c.bound()).isEqualTo(io.claimstream.model.Bound.AT_LEAST);
+        assertThat(c.modality()).isEqualTo(io.claimstream.model.Modality.PLANNED);
+    }
+
+    @Test
+    void anOfferOfAFigureFromABidder() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $32 billion. Initech walked away from "
+                + "an earlier offer of about $23 billion from Globex last year.");
+        assertThat(claims).anyMatch(c -> c.key().equals("globex>initech:deal_value") && c.value() == 23e9);
+    }
+
+    @Test
+    void aValuationANewOneIsComparedWithIsEarlier() {
+        List<Claim> claims = Articles.extract("Initech has raised €600m in a round that values the company at €5.8bn, "
+                + "nearly triple its valuation of about €2bn in December.");
+        assertThat(Articles.only(claims, "initech:valuation").value()).isEqualTo(5.8e9);
+        assertThat(Articles.only(claims, "initech:previous_valuation").value()).isEqualTo(2e9);
+    }
+
+    @Test
+    void investorsInAReportedRoundEvenWhenOneOfThemIsTheMainInvestor() {
+        List<Claim> claims = Articles.extract("Initech said it raised $6.6 billion in a funding round. "
+                + "Globex, which owns a 49% share of the profits of Initech's lab, has invested about $13 billion in "
+                + "the company since 2019. Hooli put in $100 million and Acme invested $500 million.");
+        assertThat(Articles.only(claims, "globex>initech:investment_amount").value()).isEqualTo(13e9);
+        assertThat(Articles.only(claims, "hooli>initech:investment_amount").value()).isEqualTo(100e6);
+        assertThat(Articles.only(claims, "acme>initech:investment_amount").value()).isEqualTo(500e6);
+    }
 }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The development set: 16 articles on eight deals other than the seeds' (wire, tech and business press, a UK
  * outlet, euro deals, press releases, talks, an update and a correction), labelled by hand in the gold format
  * before the extractor was run on them. Scored with the score-claims matching rule; the thresholds sit a little
- * under what the extractor reaches (F1 0.861, bound 71/71, modality 69/71), so a regression fails.
+ * under what the extractor reaches (F1 0.916, bound 76/76, modality 74/76), so a regression fails.
  */
 class DevSetTest {
     private static final Path DIR = Path.of("src/test/resources/devset");
@@ -52,7 +52,7 @@ class DevSetTest {
         System.out.printf("devset: hits=%d false=%d missed=%d p=%.3f r=%.3f f1=%.3f bound=%d/%d modality=%d/%d%n",
                 r.hits(), r.falsePositives(), r.missed(), r.precision(), r.recall(), r.f1(), r.boundAgrees(), r.hits(),
                 r.modalityAgrees(), r.modalityN());
-        assertThat(r.f1()).as("dev set F1; errors: %s", r.errors()).isGreaterThanOrEqualTo(0.84);
+        assertThat(r.f1()).as("dev set F1; errors: %s", r.errors()).isGreaterThanOrEqualTo(0.89);
         assertThat((double) r.boundAgrees() / r.hits()).as("bound agreement").isGreaterThanOrEqualTo(0.95);
         assertThat((double) r.modalityAgrees() / r.modalityN()).as("modality agreement").isGreaterThanOrEqualTo(0.93);
     }

@@ -164,4 +164,11 @@ class EntityTest {
                 + "Globex Cloud, and Globex said it expects the deal to close soon. Globex shares fell.");
         assertThat(Articles.find(later, "globex>initech:investment_amount")).isPresent();
     }
+    @Test
+    void aHeadlineDoesNotIntroduceAName() {
+        List<Claim> claims = Articles.extract("Initech agrees takeover by Globex after bidding war with Hooli\n"
+                + "Initech has agreed to a $4 billion takeover by Globex, after a bidding war with its rival Hooli "
+                + "Partners.\nThe deal trumps an improved offer from Hooli of $41 a share.");
+        assertThat(Articles.find(claims, "hooli-partners>initech:price_per_share")).isPresent();
+    }
 }
