@@ -46,6 +46,7 @@ final class AttributeClassifier {
     private static final Set<String> PROJECTION = Set.of("projects", "projected", "projection", "projections",
             "forecast", "forecasts", "forecasted", "expects", "expected", "predict", "predicts", "predicted", "guidance",
             "anticipates", "estimates", "target", "targets", "outlook");
+    private static final Set<String> FUTURE_MODALS = Set.of("will", "would", "could", "might", "may");
     private static final Set<String> STAKE = Set.of("stake", "stakes", "equity", "ownership", "owned", "holding",
             "acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying", "owns", "own", "control");
 
@@ -180,7 +181,8 @@ final class AttributeClassifier {
                 int clause = s.clause[k];
                 for (int j = 0; j < t.size; j++) {
                     // "is on track for $1 billion in 2025": a forecast too
-                    if (s.clause[j] == clause && j < q0 && (PROJECTION.contains(t.word(j))
+                    // "could generate sales of", "will reach revenue of": a modal verb puts the figure in the future
+                    if (s.clause[j] == clause && j < q0 && (PROJECTION.contains(t.word(j)) || FUTURE_MODALS.contains(t.word(j))
                             || t.isWord(j, "track") && t.isWord(j - 1, "on"))) {
                         return new Cue("revenue_projection", k, f);
                     }
