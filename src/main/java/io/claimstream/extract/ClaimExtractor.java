@@ -489,14 +489,15 @@ public final class ClaimExtractor {
         for (Sentence s : sentences) {
             Tokens t = s.tokens;
             boolean round = false, raised = false;
-            for (int k = 0; k < t.size; k++) {
-                String w = t.word(k);
-                if (w.equals("round") || w.equals("funding")) round = true;
-                if (w.equals("raised") || w.equals("raises") || w.equals("raising") || w.equals("raise")) {
-                    for (Quantity q : s.quantities) {
-                        int q0 = s.tokenAt(q.start());
-                        if (q0 > k && q0 <= k + 3 && !q.isPercent()) raised = true;
-                    }
+            for (int k = 0; k < t.size && !round; k++) round = t.isWord(k, "round") || t.isWord(k, "funding");
+            if (!round) continue;
+            // one look back from each figure: linear in the sentence
+            for (Quantity q : s.quantities) {
+                if (q.isPercent()) continue;
+                int q0 = s.tokenAt(q.start());
+                for (int k = q0 - 1; k >= 0 && k >= q0 - 3 && !raised; k--) {
+                    String w = t.word(k);
+                    raised = w.equals("raised") || w.equals("raises") || w.equals("raising") || w.equals("raise");
                 }
             }
             if (!round || !raised) continue;
