@@ -46,6 +46,7 @@ final class AttributeClassifier {
     private static final Set<String> PROJECTION = Set.of("projects", "projected", "projection", "projections",
             "forecast", "forecasts", "forecasted", "expects", "expected", "predict", "predicts", "predicted", "guidance",
             "anticipates", "estimates", "target", "targets", "outlook");
+    private static final Set<String> FUTURE_MODALS = Set.of("will", "would", "could", "might", "may");
     private static final Set<String> STAKE = Set.of("stake", "stakes", "equity", "ownership", "owned", "holding",
             "acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying", "owns", "own", "control");
 
@@ -120,6 +121,10 @@ final class AttributeClassifier {
                 return new Cue("stake_percent", k, Family.STAKE);
             }
             if (w.equals("premium")) return new Cue("premium", k, Family.OTHER);
+            // "at least 50% plus one share of Covestro": a controlling stake
+            if (w.equals("share") && t.isWord(k - 1, "one") && t.isWord(k - 2, "plus")) {
+                return new Cue("stake_percent", k, Family.STAKE);
+            }
             return null;
         }
         if (w.equals("fee") && ("termination".equals(t.word(k - 1)) || "breakup".equals(t.word(k - 1))
@@ -127,6 +132,8 @@ final class AttributeClassifier {
             return new Cue("termination_fee", k, Family.OTHER);
         }
         if (w.equals("premium")) return new Cue("premium", k, Family.OTHER);
+        // "Nvidia put in $100 million"
+        if (w.equals("put") && t.isWord(k + 1, "in") && k + 2 == q0) return new Cue("investment_amount", k, Family.INVEST);
         if (w.equals("raised") || w.equals("raises") || w.equals("raising") || w.equals("raise")) return new Cue("funding_round", k, Family.OTHER);
         if (w.equals("profit") || w.equals("profits") || (w.equals("income") && "net".equals(t.word(k - 1)))) {
             return new Cue("net_income", k, Family.OTHER);
@@ -154,6 +161,12 @@ final class AttributeClassifier {
                 for (int j = k - 1; j >= Math.max(0, k - 3) && !object; j--) {
                     if (DEAL_NOUNS.contains(t.word(j))) return new Cue("deal_value", k, Family.ACQUIRE);
                 }
+                // "will acquire Juniper for $40.00 per share, representing an equity value of approximately $14
+                // billion": the equity or enterprise value of a deal stated in the sentence is the deal's value
+                if (w.equals("value") && (t.isWord(k - 1, "equity") || t.isWord(k - 1, "enterprise"))
+                        && t.isWord(k + 1, "of") && dealVerbIn(t)) {
+                    return new Cue("deal_value", k, Family.ACQUIRE);
+                }
                 int clause = s.clause[k];
                 for (int j = 0; j < t.size; j++) {
                     if (s.clause[j] != clause) continue;
@@ -167,7 +180,10 @@ final class AttributeClassifier {
             case REVENUE: {
                 int clause = s.clause[k];
                 for (int j = 0; j < t.size; j++) {
-                    if (s.clause[j] == clause && j < q0 && PROJECTION.contains(t.word(j))) {
+                    // "is on track for $1 billion in 2025": a forecast too
+                    // "could generate sales of", "will reach revenue of": a modal verb puts the figure in the future
+                    if (s.clause[j] == clause && j < q0 && (PROJECTION.contains(t.word(j)) || FUTURE_MODALS.contains(t.word(j))
+                            || t.isWord(j, "track") && t.isWord(j - 1, "on"))) {
                         return new Cue("revenue_projection", k, f);
                     }
                 }
@@ -176,6 +192,14 @@ final class AttributeClassifier {
             default:
                 return null;
         }
+    }
+
+    private static boolean dealVerbIn(Tokens t) {
+        for (int k = 0; k < t.size; k++) {
+            String w = t.word(k);
+            if (MONEY.get(w) == Family.ACQUIRE && !w.equals("deal") && !w.equals("transaction")) return true;
+        }
+        return false;
     }
 
     static boolean isAcquireVerb(String w) {

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class ClaimExtractor {
     /** Bump whenever output for the same article can change. */
-    public static final String VERSION = "extract-1.1.0";
+    public static final String VERSION = "extract-1.2.0";
 
     private final Aliases aliases;
     private final QuantityParser quantities = new QuantityParser();
@@ -47,20 +47,26 @@ public final class ClaimExtractor {
         Map<String, Integer> salience = new EntityFinder(aliases).find(sentences);
         ReferenceResolver.resolveCentering(sentences);
         String[] pair = mainPair(sentences, salience);
+        boolean round = roundCoverage(sentences, pair[1]);
+        Integer year = article.published() != null
+                ? Integer.valueOf(java.time.Instant.ofEpochMilli(article.published()).atZone(java.time.ZoneOffset.UTC).getYear())
+                : Datelines.year(text);
         ReferenceResolver.resolveDescriptive(sentences, pair[0], pair[1]);
+        pair = new String[] {pair[0], pair[1], pair[2], round ? "round" : null};
 
+        boolean[] furniture = furniture(text, sentences);
         // body sentences first: a figure repeated in a headline or caption is kept as the body states it
         Map<ClaimIdentity, Claim> out = new LinkedHashMap<>();
         for (int pass = 0; pass < 2; pass++) {
             for (Sentence s : sentences) {
-                if (s.standalone != (pass == 1) || s.quantities.isEmpty()) continue;
+                if (s.standalone != (pass == 1) || s.quantities.isEmpty() || furniture[s.index]) continue;
                 List<Located> located = new ArrayList<>(s.quantities.size());
                 for (Quantity q : s.quantities) located.add(new Located(q, s.tokenAt(q.start()), s.tokenAt(q.end())));
                 Claim last = null;
                 for (int i = 0; i < located.size(); i++) {
                     if (i > 0 && conversion(s, located.get(i - 1), located.get(i))) continue;
-                    Claim c = claim(article, s, located.get(i), located, pair);
-                    if (c == null && last != null) c = upFrom(s, located.get(i), last);
+                    Claim c = claim(article, s, located.get(i), located, pair, year);
+                    if (c == null && last != null) c = upFrom(s, located.get(i), last, year);
                     if (c == null) continue;
                     out.putIfAbsent(ClaimIdentity.of(c), c);
                     last = c;
@@ -76,6 +82,39 @@ public final class ClaimExtractor {
 
     private record Located(Quantity q, int q0, int q1) {}
 
+    private static final Set<String> LINK_OPENERS = Set.of("related", "read", "see", "also", "more", "recommended",
+            "watch", "listen", "further");
+    private static final Set<String> NOTE_OPENERS = Set.of("correction", "corrections", "clarification", "editor");
+
+    /**
+     * Lines that are no part of the story: links to other articles ("Related: Initech raises $1B at $12B
+     * valuation", "Read more: ...") state other stories' figures, and a correction note ("Correction 2 July:
+     * An earlier version of this article said ...") states the figure that was wrong. A line is marked from the
+     * word that opens it when a colon follows within a few words.
+     */
+    private static boolean[] furniture(String text, List<Sentence> sentences) {
+        boolean[] out = new boolean[sentences.size()];
+        boolean note = false;
+        for (Sentence s : sentences) {
+            // a line break between the previous sentence and this one (only the gap is read: linear)
+            boolean lineStart = s.index == 0;
+            for (int i = s.index == 0 ? s.start : sentences.get(s.index - 1).end; i < s.start && !lineStart; i++) {
+                lineStart = text.charAt(i) == '\n';
+            }
+            Tokens t = s.tokens;
+            if (lineStart) {
+                note = false;
+                String first = t.word(0);
+                boolean colon = false;
+                for (int k = 1; k < t.size && k < 8 && !colon; k++) colon = t.isSym(k, ':');
+                if (colon && LINK_OPENERS.contains(first)) out[s.index] = true;
+                if (colon && NOTE_OPENERS.contains(first)) note = true;
+            }
+            if (note) out[s.index] = true;
+        }
+        return out;
+    }
+
     /**
      * What makes two claims of one article the same: key, value, high end and unit. A record rather than the
      * concatenated string it replaces: no number formatting per claim, and records compare doubles as
@@ -88,15 +127,30 @@ public final class ClaimExtractor {
     }
 
     /** "values Acme at $3.2 billion, up from $1.1 billion in its Series C": the earlier valuation. */
-    private static Claim upFrom(Sentence s, Located lq, Claim last) {
+    private static Claim upFrom(Sentence s, Located lq, Claim last, Integer published) {
         Tokens t = s.tokens;
-        if (!last.attribute().equals("valuation") || !t.isWord(lq.q0 - 1, "from")) return null;
-        String p = t.word(lq.q0 - 2);
+        boolean revenue = last.attribute().startsWith("revenue");
+        int b = lq.q0 - 1;
+        String bw = t.word(b);
+        // "up from about $1.6 billion": the bound word is outside the figure's span
+        if (bw.equals("about") || bw.equals("roughly") || bw.equals("around") || bw.equals("approximately")
+                || bw.equals("nearly") || bw.equals("almost")) {
+            b--;
+        }
+        if (!(last.attribute().equals("valuation") || revenue) || !t.isWord(b, "from")) return null;
+        String p = t.word(b - 1);
         if (!(p.equals("up") || p.equals("down") || p.equals("rising") || p.equals("jumping") || p.equals("climbing"))) {
             return null;
         }
         Quantity q = lq.q();
         if (q.isPercent() || !q.unit().equals(last.unit())) return null;
+        if (revenue) {
+            // "revenue of £1.3bn in 2024, down from £1.45bn in 2023": the earlier year's revenue, stated as fact
+            String y = year(s, lq, published);
+            if (y == null || y.equals(last.qualifier())) return null;
+            return new Claim(last.articleId(), last.source(), last.subject(), null, "revenue", y, q.value(),
+                    q.valueHigh(), q.unit(), q.bound(), Modality.REPORTED, false, last.evidence(), last.start(), last.end());
+        }
         return new Claim(last.articleId(), last.source(), last.subject(), null, "previous_valuation", null, q.value(),
                 q.valueHigh(), q.unit(), q.bound(), Modality.REPORTED, false, last.evidence(), last.start(), last.end());
     }
@@ -143,10 +197,11 @@ public final class ClaimExtractor {
         return cur.q0 - prev.q1 == 1 && t.isSym(prev.q1, '(');
     }
 
-    private Claim claim(ArticleText article, Sentence s, Located lq, List<Located> all, String[] pair) {
+    private Claim claim(ArticleText article, Sentence s, Located lq, List<Located> all, String[] pair, Integer year) {
         Quantity q = lq.q();
         if (lq.q0 >= s.tokens.size) return null;
         if (isTicker(s, lq)) return null;
+        if (isChange(s.tokens, lq.q0)) return null;
         AttributeClassifier.Cue cue = AttributeClassifier.classify(s, lq.q0, lq.q1, q.isPercent());
         if (cue == null) return null;
         String attribute = cue.attribute();
@@ -158,10 +213,14 @@ public final class ClaimExtractor {
             subject = roles[0];
             counterparty = roles[1];
         } else {
-            subject = singleParty(s, lq, attribute, pair);
+            subject = singleParty(s, lq, attribute, pair, cue.tok());
             if (subject == null) return null;
+            if (attribute.equals("valuation") && (subject.equals(pair[1]) && pair[0] != null
+                    && earlierRound(s, lq, cue.tok(), "acquisition".equals(pair[2])) || comparedWith(s, lq))) {
+                attribute = "previous_valuation";
+            }
         }
-        String qualifier = attribute.startsWith("revenue") ? year(s, lq, article.published()) : null;
+        String qualifier = attribute.startsWith("revenue") ? year(s, lq, year) : null;
         Modality modality = ModalityClassifier.classify(s, lq.q0);
         // a forecast figure is projected even when carried by "will reach"
         if (attribute.equals("revenue_projection") && modality != Modality.SPECULATIVE) modality = Modality.PROJECTED;
@@ -170,6 +229,25 @@ public final class ClaimExtractor {
         String evidence = article.text().substring(s.start, s.end);
         return new Claim(article.id(), article.sourceOrId(), subject, counterparty, attribute, qualifier, q.value(),
                 q.valueHigh(), q.unit(), q.bound(), modality, false, evidence, s.start, s.end);
+    }
+
+    private static final Set<String> CHANGE_VERBS = Set.of("added", "adding", "adds", "wiped", "wiping", "wipes",
+            "knocked", "knocking", "shed", "sheds", "shedding", "gained", "gaining", "lost", "losing");
+
+    /**
+     * "a contest that has added more than £1.5bn to the company's value", "wiped $20 billion off": the figure is
+     * a change to a value, not a value.
+     */
+    private static boolean isChange(Tokens t, int q0) {
+        int k = q0 - 1;
+        if (t.isWord(k, "than") && (t.isWord(k - 1, "more") || t.isWord(k - 1, "less"))) k -= 2;
+        else if (t.type[k >= 0 ? k : 0] == Tokens.WORD && (t.isWord(k, "about") || t.isWord(k, "roughly")
+                || t.isWord(k, "nearly") || t.isWord(k, "almost") || t.isWord(k, "around") || t.isWord(k, "some")
+                || t.isWord(k, "over"))) {
+            k--;
+        }
+        if (t.isWord(k, "a") || t.isWord(k, "an")) k--;
+        return k >= 0 && CHANGE_VERBS.contains(t.word(k));
     }
 
     /** "MSFT -1.95%", "AAPL +0.4%": an all-capitals symbol glued to a signed figure is a ticker line. */
@@ -190,7 +268,7 @@ public final class ClaimExtractor {
     private static final Set<String> DEAL_VERBS = Set.of("invest", "invests", "invested", "investing", "investment",
             "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying",
             "purchase", "purchased", "takeover", "backed", "sell", "sells", "sold", "selling", "sale", "offer",
-            "offered", "offers", "bid", "stake");
+            "offered", "offers", "bid", "stake", "put");
     private static final Set<String> NOUN_CUES = Set.of("bid", "offer", "proposal", "takeover", "acquisition", "deal");
     private static final Set<String> DEAL_NOUNS = Set.of("deal", "agreement", "merger", "transaction", "tie-up");
     private static final Set<String> SELL = Set.of("sell", "sells", "sold", "selling", "sale", "divest", "divests",
@@ -271,10 +349,12 @@ public final class ClaimExtractor {
             if (m.tok1 <= c || m.tok0 <= c || cp != null && subj != null) continue;
             if (stop >= 0 && m.tok0 > stop) break; // names after an unnamed object belong to its description
             String prev = t.word(m.tok0 - 1);
-            if ("by".equals(prev) || "from".equals(prev) && cue.family() == AttributeClassifier.Family.INVEST) {
+            if (subjFromBy && subj != null) break; // "takeover by KKR after a bidding war with Advent"
+            boolean agent = agent(t, m.tok0);
+            if (agent || "from".equals(prev) && cue.family() == AttributeClassifier.Family.INVEST) {
                 if (subj == null) {
                     subj = m.slug;
-                    subjFromBy = "by".equals(prev);
+                    subjFromBy = agent;
                 }
                 continue;
             }
@@ -284,8 +364,15 @@ public final class ClaimExtractor {
                 subj = m.slug;
                 continue;
             }
-            // "its retail arm" is something of its, not it
+            // "Nvidia put in $100 million and SoftBank invested $500 million": a name that opens its own deal
+            // clause is no object of this one
+            if (m.tok0 > lq.q1 && DEAL_VERBS.contains(t.word(m.tok1))) break;
+            // "its retail arm" is something of its, not it; so is "at the company's next funding round"
             if (m.kind == Mention.Kind.PRONOUN && t.isWord(m.tok0, "its")) continue;
+            if (m.kind != Mention.Kind.NAME && (t.isSym(m.tok1, '\'') || t.isSym(m.tok1, '\u2019'))
+                    && t.isWord(m.tok1 + 1, "s")) {
+                continue;
+            }
             if (cp == null && !m.slug.equals(subj) && !m.person) {
                 Mention head = describedName(s, m, range);
                 cp = head != null ? head.slug : m.slug;
@@ -306,6 +393,12 @@ public final class ClaimExtractor {
             for (Mention m : range) {
                 if (m.tok1 > c || cp != null && m.slug.equals(cp)) continue;
                 if (holdersOf(t, m)) {
+                    if (cp == null) cp = m.slug;
+                    continue;
+                }
+                // "took a stake in Mistral in February, investing €15m": the object named before the cue
+                if (subj != null && (t.isWord(m.tok0 - 1, "in") || t.isWord(m.tok0 - 1, "into"))
+                        && cue.family() == AttributeClassifier.Family.INVEST) {
                     if (cp == null) cp = m.slug;
                     continue;
                 }
@@ -333,6 +426,7 @@ public final class ClaimExtractor {
         if (subjFromBy && cp == null) {
             for (Mention m : range) if (m.tok1 <= c && !m.person && !m.slug.equals(subj)) cp = m.slug;
         }
+        boolean offerVerb = OFFERS.contains(t.word(c));
         // "Initech, which Globex is buying for $7 billion": the relative pronoun stands for the sentence subject
         int own = clauseStartOf(s, lq.q0);
         if (cp == null && subj != null && (t.isWord(own + 1, "which") || t.isWord(own + 1, "that"))) {
@@ -369,10 +463,92 @@ public final class ClaimExtractor {
             return new String[] {inv, cp};
         }
         if (cp == null) {
-            if (blocked || tgt == null || !subj.equals(inv)) return null;
-            return new String[] {subj, tgt};
+            if (blocked || tgt == null) return null;
+            if (subj.equals(inv)) return new String[] {subj, tgt};
+            if (subj.equals(tgt)) return null;
+            // "an improved offer from Advent of £41 a share", "Advent, which offered £40 a share": a rival
+            // bidder's offer is for the deal's target
+            if (offerVerb && (inv != null || subjFromBy)) return new String[] {subj, tgt};
+            // "Nvidia could invest roughly $100 million", "led by Thrive, which invested $1.25 billion": in
+            // coverage of a round (no single investor is the deal), a named investor's money goes to the raiser
+            if ((inv == null || "round".equals(pair[3])) && cue.family() == AttributeClassifier.Family.INVEST) {
+                return new String[] {subj, tgt};
+            }
+            return null;
         }
         return new String[] {subj, cp};
+    }
+
+    /**
+     * "OpenAI said it raised $6.6 billion in a funding round": the article reports a round of the target, so
+     * the investors it names put money into it. Money must follow the raise word ("raise its value to" is no
+     * round).
+     */
+    private static boolean roundCoverage(List<Sentence> sentences, String target) {
+        if (target == null) return false;
+        for (Sentence s : sentences) {
+            Tokens t = s.tokens;
+            boolean round = false, raised = false;
+            for (int k = 0; k < t.size && !round; k++) round = t.isWord(k, "round") || t.isWord(k, "funding");
+            if (!round) continue;
+            // one look back from each figure: linear in the sentence
+            for (Quantity q : s.quantities) {
+                if (q.isPercent()) continue;
+                int q0 = s.tokenAt(q.start());
+                for (int k = q0 - 1; k >= 0 && k >= q0 - 3 && !raised; k--) {
+                    String w = t.word(k);
+                    raised = w.equals("raised") || w.equals("raises") || w.equals("raising") || w.equals("raise");
+                }
+            }
+            if (!round || !raised) continue;
+            for (Mention m : s.mentions) {
+                if (!m.resolved() || m.attribution || m.person) continue;
+                if (m.slug.equals(target)) return true;
+                break; // the raiser is the sentence's first party
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> OFFERS = Set.of("offer", "offers", "offered", "bid", "bids", "proposal");
+
+    /**
+     * "a takeover by the US private equity firm KKR", "the takeover offer from the Abu Dhabi National Oil
+     * Company", "an improved offer from Advent": the name is the one making the deal. Reads back from the
+     * name over a few words of description to "by", or to "from" right after an offer word.
+     */
+    static boolean agent(Tokens t, int tok0) {
+        for (int k = tok0 - 1; k >= 0 && k >= tok0 - 6; k--) {
+            if (t.type[k] != Tokens.WORD) return false;
+            String w = t.word(k);
+            if (w.equals("by")) return true;
+            if (w.equals("from")) {
+                // "an offer from Advent", "an earlier offer of about $23 billion from Google"
+                for (int j = k - 1; j >= 0 && j >= k - 7; j--) {
+                    if (OFFERS.contains(t.word(j)) || t.isWord(j, "approach")) return true;
+                    if (t.type[j] == Tokens.SYM && !t.isSym(j, '$') && !t.isSym(j, '.')) return false;
+                }
+                return false;
+            }
+            if (k < tok0 - 1 && !(w.equals("the") || w.equals("a") || w.equals("an") || t.upper(k)
+                    || t.is(k, Lexicon.DESCRIPTORS) || t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)
+                    || !EntityFinder.cap(t, k) && k > tok0 - 5 && descriptionWord(w))) {
+                return false;
+            }
+            if (k == tok0 - 1 && !(w.equals("the") || w.equals("a") || w.equals("an") || t.upper(k)
+                    || t.is(k, Lexicon.DESCRIPTORS) || t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)
+                    || w.equals("fund") || w.equals("investor"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Lower-case modifiers of a description ("private equity firm"): no function word, no verb ending. */
+    private static boolean descriptionWord(String w) {
+        return !(w.equals("and") || w.equals("or") || w.equals("with") || w.equals("to") || w.equals("for")
+                || w.equals("of") || w.equals("in") || w.equals("on") || w.equals("at") || w.equals("as")
+                || w.equals("which") || w.equals("that") || w.equals("who") || w.endsWith("ed") || w.endsWith("ing"));
     }
 
     /**
@@ -482,10 +658,61 @@ public final class ClaimExtractor {
         return false;
     }
 
+    /**
+     * "Wiz was valued at $12 billion in a private funding round in May 2024" in coverage of Wiz's sale, "Anthropic
+     * was valued at about $18.4 billion in a funding round last year" in coverage of an investment in it: the
+     * target's valuation in a round, stated in the past tense, is from before the deal. In coverage of an
+     * investment only with a marker of an earlier time, since a round being reported is also put in the past
+     * tense ("raised $600m in a round that valued it at $5.8bn").
+     */
+    private static boolean earlierRound(Sentence s, Located lq, int cueTok, boolean acquisition) {
+        Tokens t = s.tokens;
+        if (s.standalone || !t.isWord(cueTok, "valued") || t.isWord(cueTok - 1, "be") || t.isWord(cueTok - 1, "is")
+                || t.isWord(cueTok - 1, "being")) {
+            return false;
+        }
+        boolean round = false, earlier = false;
+        for (int k = 0; k < t.size; k++) {
+            String w = t.word(k);
+            if (w.equals("round") || w.equals("funding")) round = true;
+            if (w.equals("year") && (t.isWord(k - 1, "last") || t.isWord(k + 1, "earlier") || t.isWord(k + 1, "ago")
+                    || t.isWord(k - 1, "previous"))) {
+                earlier = true;
+            }
+            if (w.equals("ago")) earlier = true;
+        }
+        return round && (acquisition || earlier);
+    }
+
+    /**
+     * "nearly triple its valuation of about €2bn in December", "twice the $4 billion it was valued at": the
+     * valuation a new one is compared with is an earlier one.
+     */
+    private static boolean comparedWith(Sentence s, Located lq) {
+        Tokens t = s.tokens;
+        if (t.isWord(lq.q0 - 1, "to")) return false; // "would double its valuation to $5 billion"
+        for (int k = lq.q0 - 1; k >= 0 && k >= lq.q0 - 8 && s.clause[k] == s.clause[lq.q0]; k--) {
+            String w = t.word(k);
+            if (w.equals("double") || w.equals("triple") || w.equals("quadruple") || w.equals("twice")
+                    || w.equals("thrice")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whose valuation or revenue: the organisation named nearest before the figure in its clause. */
-    private static String singleParty(Sentence s, Located lq, String attribute, String[] pair) {
+    private static String singleParty(Sentence s, Located lq, String attribute, String[] pair, int cueTok) {
         Tokens t = s.tokens;
         int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
+        // "the $12 billion valuation Wiz hit in its last round": the name right after the cue owns it
+        if (cueTok >= lq.q1 && (t.isWord(cueTok, "valuation") || t.isWord(cueTok, "revenue"))) {
+            for (Mention m : s.mentions) {
+                if (m.tok0 == cueTok + 1 && m.kind == Mention.Kind.NAME && m.resolved() && !m.person && !m.attribution) {
+                    return m.slug;
+                }
+            }
+        }
         String best = null;
         for (Mention m : s.mentions) {
             if (!m.resolved() || m.attribution || m.person || m.tok0 < from || m.tok0 >= to) continue;
@@ -511,15 +738,32 @@ public final class ClaimExtractor {
         return null;
     }
 
-    /** The year a revenue figure is for: the nearest year before it in the sentence, else the nearest after. */
-    private static String year(Sentence s, Located lq, Long published) {
+    /**
+     * The year a revenue figure is for: a year (or "last year") right after it in its clause ("$1 billion in
+     * 2025", "€14.4bn last year"), else the nearest year before it in the sentence, else the nearest after.
+     * {@code published} is the publication year, if known.
+     */
+    private static String year(Sentence s, Located lq, Integer published) {
         Tokens t = s.tokens;
         int clause = s.clause[lq.q0];
+        for (int k = lq.q1; k < t.size && k < lq.q1 + 8 && s.clause[k] == clause; k++) {
+            if (isYear(t, k)) return t.original(k);
+            if (t.type[k] == Tokens.NUM || t.type[k] == Tokens.SYM && !t.isSym(k, '-')) break; // another figure
+            String w = t.word(k);
+            if (w.equals("and") || w.equals("but") || w.equals("while") || w.equals("from") || w.equals("compared")
+                    || w.equals("versus") || w.equals("up") || w.equals("down") || w.equals("fiscal")) {
+                break;
+            }
+            if (w.equals("year") && k > lq.q1) {
+                String r = relativeYear(t.word(k - 1), published);
+                if (r != null || isRelative(t.word(k - 1))) return r; // "this year" with no date: no year, not another
+            }
+        }
         for (int k = lq.q0 - 1; k >= 0; k--) if (isYear(t, k)) return t.original(k);
         for (int k = lq.q1; k < t.size; k++) if (isYear(t, k)) return t.original(k);
         // "last year", "this year", "next year": relative to the publication date, when it is known
         if (published == null) return null;
-        int now = java.time.Instant.ofEpochMilli(published).atZone(java.time.ZoneOffset.UTC).getYear();
+        int now = published;
         for (int k = 1; k < t.size; k++) {
             if (!t.isWord(k, "year") || s.clause[k] != clause && Math.abs(k - lq.q0) > 12) continue;
             String p = t.word(k - 1);
@@ -528,6 +772,18 @@ public final class ClaimExtractor {
             if (p.equals("next") || p.equals("coming")) return String.valueOf(now + 1);
         }
         return null;
+    }
+
+    private static boolean isRelative(String w) {
+        return w.equals("last") || w.equals("previous") || w.equals("prior") || w.equals("this") || w.equals("current")
+                || w.equals("next") || w.equals("coming");
+    }
+
+    private static String relativeYear(String w, Integer published) {
+        if (published == null || !isRelative(w)) return null;
+        if (w.equals("last") || w.equals("previous") || w.equals("prior")) return String.valueOf(published - 1);
+        if (w.equals("this") || w.equals("current")) return String.valueOf(published);
+        return String.valueOf(published + 1);
     }
 
     private static boolean isYear(Tokens t, int k) {
@@ -544,6 +800,7 @@ public final class ClaimExtractor {
      */
     private static String[] mainPair(List<Sentence> sentences, Map<String, Integer> salience) {
         Map<String, Integer> votes = new LinkedHashMap<>();
+        Map<String, Integer> acquireVotes = new HashMap<>();
         for (Sentence s : sentences) {
             if (s.mentions.size() < 2) continue; // a vote needs two parties
             Tokens t = s.tokens;
@@ -556,8 +813,12 @@ public final class ClaimExtractor {
                     if (m.tok1 <= k) {
                         subj = m.slug;
                     } else if (m.tok0 > k) {
-                        if ("by".equals(t.word(m.tok0 - 1))) {
+                        if (agent(t, m.tok0)) {
+                            // "Spectris agrees takeover by KKR after bidding war with Advent": the name before
+                            // the deal word is the target, names after the agent are no party to it
+                            if (cp == null && subj != null && !subj.equals(m.slug)) cp = subj;
                             subj = m.slug;
+                            if (cp != null) break;
                         } else if (cp == null && !m.slug.equals(subj)) {
                             cp = m.slug;
                         }
@@ -569,6 +830,7 @@ public final class ClaimExtractor {
                 }
                 if (subj == null || cp == null || subj.equals(cp)) continue;
                 votes.merge(subj + ">" + cp, 1, Integer::sum);
+                if (AttributeClassifier.isAcquireVerb(t.lower[k])) acquireVotes.merge(subj + ">" + cp, 1, Integer::sum);
             }
         }
         String best = null;
@@ -581,7 +843,11 @@ public final class ClaimExtractor {
                 bestScore = score;
             }
         }
-        if (best != null) return best.split(">", 2);
+        if (best != null) {
+            String[] p = best.split(">", 2);
+            boolean acquisition = acquireVotes.getOrDefault(best, 0) * 2 > votes.get(best);
+            return new String[] {p[0], p[1], acquisition ? "acquisition" : "investment"};
+        }
         // no deal connects two names: the most named organisation is what the coverage is about
         String top = null;
         int topCount = 0;
@@ -591,7 +857,7 @@ public final class ClaimExtractor {
                 topCount = e.getValue();
             }
         }
-        return new String[] {null, top};
+        return new String[] {null, top, null};
     }
 
     private static Set<String> persons(List<Sentence> sentences) {
@@ -608,6 +874,6 @@ public final class ClaimExtractor {
 
     /** Words that vote for the article's main deal; a {@link Lexicon} flag, since every word is asked. */
     static final Set<String> DEAL_CUES = Set.of("invest", "invests", "invested", "investing", "investment", "stake",
-            "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "backed",
+            "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying", "backed",
             "takeover", "purchase");
 }

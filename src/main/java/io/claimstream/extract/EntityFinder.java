@@ -173,8 +173,11 @@ final class EntityFinder {
         Map<String, Integer> coreCount = new LinkedHashMap<>();
         Map<String, Integer> allCount = new HashMap<>();
         Map<String, List<String>> coreWords = new HashMap<>(); // only filled, and asked, with aliases loaded
+        Map<String, Integer> firstBody = new HashMap<>(); // run index of each core's first mention in body text
         for (Run r : runs) {
             r.core = core(r);
+            // a headline line (no closing stop) names parties in passing; the body introduces them
+            if (!r.s.headline && !r.s.standalone) firstBody.putIfAbsent(r.core, firstBody.size());
             if (!aliases.isEmpty()) coreWords.putIfAbsent(r.core, stripSuffixes(originals(r)));
             if (!r.s.headline) coreCount.merge(r.core, 1, Integer::sum);
             allCount.merge(r.core, 1, Integer::sum);
@@ -221,9 +224,12 @@ final class EntityFinder {
                 }
             }
             if (best != null && !persons.contains(best) && !persons.contains(c)) {
-                // one entity; it is called by the form the article uses more ("Alexion" over "Alexion
-                // Pharmaceuticals", "Scale AI" over "Scale"), the longer on a tie
-                if (allCount.get(c) > allCount.get(best)) fold.put(best, c);
+                // one entity; it is called by the form the article introduces it with ("Juniper Networks Inc.
+                // agreed ... Juniper shareholders"), so outlets that shorten it differently agree; else by the
+                // form the article uses more ("Scale AI" over "Scale"), the longer on a tie
+                boolean introducedLong = firstBody.getOrDefault(best, Integer.MAX_VALUE)
+                        < firstBody.getOrDefault(c, Integer.MAX_VALUE);
+                if (allCount.get(c) > allCount.get(best) && !introducedLong) fold.put(best, c);
                 else fold.put(c, best);
                 continue;
             }
@@ -260,6 +266,7 @@ final class EntityFinder {
         for (Sentence s : sentences) {
             addReferences(s);
             s.mentions.sort((a, b) -> Integer.compare(a.tok0, b.tok0));
+            markPossessiveQualifiers(s);
         }
         return salience;
     }
@@ -452,6 +459,8 @@ final class EntityFinder {
             if (b - a2 == 1 && b < t.size && t.type[b] == Tokens.WORD && !cap(t, b) && demonym(t.lower[a2])) {
                 a2 = b;
             }
+            // "Paris-based Mistral", "the New York-based company": a place glued to -based is no party
+            if (placeCompound(t, b)) a2 = b;
             if (a2 < b && !words.isEmpty() && isName(t, words)) {
                 Run r = new Run(s, a2, b, words);
                 r.title = a2 > 0 && t.type[a2 - 1] == Tokens.WORD && t.is(a2 - 1, Lexicon.TITLES);
@@ -460,6 +469,54 @@ final class EntityFinder {
             if (k == a) k++;
         }
     }
+
+    /** The name ending before token b is glued to "-based", "-listed" or "-headquartered": a place. */
+    private static boolean placeCompound(Tokens t, int b) {
+        if (b + 1 >= t.size || !t.isDashTok(b) || !t.attached(b) || !t.attached(b + 1)) return false;
+        String w = t.word(b + 1);
+        return w.equals("based") || w.equals("listed") || w.equals("headquartered");
+    }
+
+    /**
+     * "Alphabet's Google", "Germany's Covestro", "Abu Dhabi's state oil company ADNOC": a possessive name right
+     * before another name (or before a description of it) only says whose or where the second is; the second
+     * is the party. Not before a deal noun: "Microsoft's OpenAI stake" is Microsoft's.
+     */
+    private static void markPossessiveQualifiers(Sentence s) {
+        Tokens t = s.tokens;
+        List<Mention> ms = s.mentions;
+        for (int i = 0; i + 1 < ms.size(); i++) {
+            Mention m = ms.get(i);
+            if (m.kind != Mention.Kind.NAME || m.person) continue;
+            int k = m.tok1;
+            if (k + 1 >= t.size || !(t.isSym(k, '\'') || t.isSym(k, '\u2019')) || !t.isWord(k + 1, "s")) continue;
+            Mention n = null;
+            for (int j = i + 1; j < ms.size(); j++) {
+                if (ms.get(j).tok0 >= k + 2) {
+                    n = ms.get(j);
+                    break;
+                }
+            }
+            if (n == null || n.kind != Mention.Kind.NAME || n.person || n.tok0 > k + 2 + 4) continue;
+            boolean description = true;
+            for (int j = k + 2; j < n.tok0; j++) {
+                if (t.type[j] != Tokens.WORD || EntityFinder.cap(t, j) && !t.upper(j) || t.is(j, Lexicon.NOT_NAMES)) {
+                    description = false;
+                }
+            }
+            if (!description) continue;
+            if (n.tok0 > k + 2 && !(t.is(n.tok0 - 1, Lexicon.GENERIC_HEADS) || t.is(n.tok0 - 1, Lexicon.DESCRIPTIVE_HEADS)
+                    || t.is(n.tok0 - 1, Lexicon.DESCRIPTORS))) {
+                continue;
+            }
+            if (POSSESSED_DEAL_NOUNS.contains(t.word(n.tok1))) continue;
+            m.attribution = true;
+        }
+    }
+
+    private static final Set<String> POSSESSED_DEAL_NOUNS = Set.of("stake", "stakes", "investment", "investments",
+            "deal", "acquisition", "takeover", "purchase", "bid", "offer", "buyout", "merger", "holding", "shares",
+            "purchases", "acquisitions");
 
     /** "Rs 4,000 crore", "US$89": currency words are part of a figure, not a name. */
     private static boolean insideQuantity(Sentence s, int k) {
@@ -584,8 +641,10 @@ final class EntityFinder {
                 // up to three modifiers ("data-labeling", "social networking") then a head noun
                 int h = k + 1;
                 int mods = 0;
+                boolean named = false; // "the Meta corporation": a name before the head, not a description
                 while (h < t.size && mods < 5) {
                     if (t.type[h] == Tokens.WORD && (!cap(t, h) || basedOn(t, h) || productBeforeHead(t, h))) {
+                        if (cap(t, h) && !basedOn(t, h)) named = true;
                         String x = t.lower[h];
                         if (t.is(h, Lexicon.GENERIC_HEADS) || t.is(h, Lexicon.DESCRIPTIVE_HEADS)) break;
                         if (t.is(h, Lexicon.NOT_NAMES) && !cap(t, h)) { h = t.size; break; }
@@ -602,7 +661,8 @@ final class EntityFinder {
                 if (h >= t.size || t.type[h] != Tokens.WORD) continue;
                 // "the company" is centering; "the ride-hailing company" describes, like "the startup"
                 boolean generic = t.is(h, Lexicon.GENERIC_HEADS) && mods == 0;
-                if (!generic && !t.is(h, Lexicon.DESCRIPTIVE_HEADS)) continue;
+                boolean described = t.is(h, Lexicon.DESCRIPTIVE_HEADS) || t.is(h, Lexicon.GENERIC_HEADS) && mods > 0 && !named;
+                if (!generic && !described) continue;
                 // "the company's" is fine; "the company Scale AI" takes the name
                 Mention appositive = null;
                 for (Mention m : names) if (m.tok0 == h + 1) appositive = m;

@@ -58,6 +58,11 @@ final class ModalityClassifier {
             // "'ll" and "set to": short forms of will
             if (w.equals("ll") && k > 0 && t.type[k - 1] == Tokens.SYM) return Modality.PLANNED;
             if (w.equals("to") && ("set".equals(t.word(k - 1)) || "looking".equals(t.word(k - 1)))) return Modality.PLANNED;
+            // "has committed to invest": a commitment to a future deal ("has committed $10 billion" is a fact)
+            if (w.equals("to") && ("committed".equals(t.word(k - 1)) || "commits".equals(t.word(k - 1))
+                    || "commit".equals(t.word(k - 1)))) {
+                return Modality.PLANNED;
+            }
             // headline infinitive: "Microsoft to buy Activision for $68.7 billion"
             if (w.equals("to") && k > 0 && t.type[k - 1] == Tokens.WORD
                     && Character.isUpperCase(t.text.charAt(t.start[k - 1])) && DEAL.contains(t.word(k + 1))) {
@@ -73,10 +78,19 @@ final class ModalityClassifier {
         return Modality.REPORTED;
     }
 
-    /** "to offer", "will plan": a verb; "the offer", "its plan": a noun that carries no modality by itself. */
+    /**
+     * "to offer", "will plan", "Globex offers": a verb; "the offer", "its plan", "an improved offer", "KKR's
+     * offer": a noun that carries no modality by itself.
+     */
     private static boolean isVerbPosition(Tokens t, int k) {
         String p = t.word(k - 1);
-        return !p.isEmpty() && !(p.equals("the") || p.equals("a") || p.equals("an") || p.equals("its") || p.equals("his")
-                || p.equals("her") || p.equals("their") || p.equals("this") || p.equals("that"));
+        if (p.isEmpty() || p.equals("the") || p.equals("a") || p.equals("an") || p.equals("its") || p.equals("his")
+                || p.equals("her") || p.equals("their") || p.equals("this") || p.equals("that")) {
+            return false;
+        }
+        if (p.equals("s") && k >= 2 && t.type[k - 2] == Tokens.SYM) return false; // "KKR's offer"
+        // "an improved offer", "a rival plan": an adjective after an article
+        String p2 = t.word(k - 2);
+        return !(p2.equals("a") || p2.equals("an") || p2.equals("the") || p2.equals("its") || p2.equals("their"));
     }
 }

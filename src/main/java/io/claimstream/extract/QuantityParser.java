@@ -19,7 +19,7 @@ public final class QuantityParser {
     private static final Set<String> APPROX = Set.of("about", "approximately", "approx", "roughly", "around", "some",
             "nearly", "almost", "circa", "ca", "approaching", "abt");
     private static final Set<String> AT_LEAST_1 = Set.of("over", "exceed", "exceeds", "exceeded", "exceeding", "above",
-            "upward", "minimum");
+            "upward", "minimum", "cross", "crosses", "crossed", "crossing");
     private static final Set<String> AT_MOST_1 = Set.of("under", "below", "maximum");
     /** Words before a figure that make "X to Y" a change ("rose 5% to 7%"), not a range. */
     private static final Set<String> CHANGE = Set.of("by", "up", "down", "rose", "rise", "rises", "risen", "fell",

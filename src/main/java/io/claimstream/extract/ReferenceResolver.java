@@ -45,13 +45,17 @@ final class ReferenceResolver {
     private static String antecedent(List<Sentence> sentences, Sentence s, Mention m) {
         for (Mention c : s.mentions) {
             if (c.tok1 > m.tok0) break;
-            if (usable(c)) return c.slug;
+            if (waiting(c)) return null;
+            if (usable(c) && !actorOn(s, c, m)) return c.slug;
         }
         for (int i = s.index - 1, seen = 0; i >= 0 && seen < 3; i--) {
             Sentence p = sentences.get(i);
             if (p.headline) continue;
             seen++;
-            for (Mention c : p.mentions) if (usable(c)) return c.slug;
+            for (Mention c : p.mentions) {
+                if (waiting(c)) return null;
+                if (usable(c)) return c.slug;
+            }
         }
         return null;
     }
@@ -74,8 +78,45 @@ final class ReferenceResolver {
         return null;
     }
 
+    /**
+     * "Globex has committed to invest $2 billion in the company": the object of a deal verb is not the party
+     * doing the deal in the same clause, so the reference looks further back.
+     */
+    private static boolean actorOn(Sentence s, Mention c, Mention m) {
+        Tokens t = s.tokens;
+        if (!(t.isWord(m.tok0 - 1, "in") || t.isWord(m.tok0 - 1, "into"))) return false;
+        // the sentence's subject, past a parenthetical ("Microsoft, which owns ..., has invested about $13
+        // billion in the company"), is the actor of the deal verb in the reference's clause
+        if (s.mentions.get(0) == c && c.tok0 <= 1) {
+            int cue = -1;
+            for (int k = m.tok0 - 1; k >= c.tok1 && s.clause[k] == s.clause[m.tok0] && cue < 0; k--) {
+                if (t.is(k, Lexicon.DEAL_CUE)) cue = k;
+            }
+            if (cue >= 0 && s.clause[c.tok0] != s.clause[m.tok0]) {
+                // only if the verb has no subject of its own in its clause ("and Hooli bought a stake in the company")
+                for (Mention o : s.mentions) {
+                    if (o != c && o.tok0 < cue && s.clause[o.tok0] == s.clause[m.tok0]) return false;
+                }
+                return true;
+            }
+        }
+        for (int k = c.tok1; k < m.tok0; k++) {
+            if (s.clause[k] != s.clause[m.tok0]) return false;
+            if (t.is(k, Lexicon.DEAL_CUE)) return true;
+        }
+        return false;
+    }
+
     private static boolean isParty(String slug, String investor, String target) {
         return slug != null && (slug.equals(investor) || slug.equals(target));
+    }
+
+    /**
+     * "The New York-based company ... It has said": the antecedent is a description not resolved yet; the pronoun
+     * waits for the second pass rather than taking a name further on.
+     */
+    private static boolean waiting(Mention c) {
+        return c.kind == Mention.Kind.DESCRIPTIVE && !c.resolved();
     }
 
     private static boolean usable(Mention c) {

@@ -46,7 +46,7 @@ final class Sentence {
 
     private static final java.util.Set<String> CONTINUATIONS = java.util.Set.of("for", "with", "at", "in", "of",
             "including", "from", "to", "by", "giving", "taking", "making", "valuing", "which", "that", "while",
-            "bringing", "putting", "paying", "representing", "or", "and", "plus");
+            "bringing", "putting", "paying", "representing", "investing", "or", "and", "plus");
 
     /**
      * First token of the stretch a figure's clause reads from: the clause itself, plus the clause before when

@@ -55,4 +55,15 @@ class ArticleStructureTest {
             assertThat(sp.end() - sp.start()).isLessThanOrEqualTo(SentenceSplitter.MAX_SENTENCE);
         }
     }
+    @Test
+    void linksToOtherArticlesAndCorrectionNotesAreNoClaims() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $32 billion.\n"
+                + "Related: Initech raises $1B at $12B valuation, eyes acquisitions\n"
+                + "Read more: Hooli was valued at $9 billion last year\n"
+                + "Initech was valued at $20 billion.\n"
+                + "Correction 2 July 2025: An earlier version of this article said that Globex's offer valued "
+                + "Initech at $48 billion. That figure included debt.");
+        assertThat(Articles.keys(claims)).containsExactlyInAnyOrder("globex>initech:deal_value=3.2E10",
+                "initech:valuation=2.0E10");
+    }
 }

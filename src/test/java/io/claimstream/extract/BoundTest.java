@@ -30,6 +30,7 @@ class BoundTest {
             "The bid is north of $5 billion.|AT_LEAST|5e9|",
             "The bid is $5B+ in cash.|AT_LEAST|5e9|",
             "The bid is in excess of $5 billion.|AT_LEAST|5e9|",
+            "Initech expects to cross a $3 billion revenue run-rate.|AT_LEAST|3e9|",
             "The bid is up to $5 billion.|AT_MOST|5e9|",
             "The bid is as much as $5 billion.|AT_MOST|5e9|",
             "The bid is at most $5 billion.|AT_MOST|5e9|",

@@ -172,4 +172,165 @@ class DealTermsTest {
     void bidsOffersAndTheFutureOfTheDeal(String sentence, String key, io.claimstream.model.Modality modality) {
         assertThat(Articles.only(Articles.extract(sentence), key).modality()).isEqualTo(modality);
     }
+    @Test
+    void aYearRightAfterTheFigureIsItsOwn() {
+        List<Claim> claims = Articles.extract("Initech hit $500 million in annual revenue in 2024 and has told "
+                + "investors it is on track for $1 billion in 2025.");
+        assertThat(Articles.only(claims, "initech:revenue:2024").value()).isEqualTo(500e6);
+        Claim next = Articles.only(claims, "initech:revenue_projection:2025");
+        assertThat(next.value()).isEqualTo(1e9);
+        assertThat(next.modality()).isEqualTo(io.claimstream.model.Modality.PROJECTED);
+    }
+
+    @Test
+    void thisYearWithNoDateGivesNoYearRatherThanAnotherFiguresYear() {
+        List<Claim> claims = Articles.extract("Initech reported sales of $14.4 billion in 2023 and expects sales of "
+                + "$14 billion to $15 billion this year.");
+        assertThat(claims).filteredOn(c -> c.attribute().equals("revenue_projection"))
+                .singleElement().satisfies(c -> assertThat(c.qualifier()).isNull());
+    }
+
+    @Test
+    void anEarlierRevenueAfterUpFromOrDownFromIsThatYearsRevenue() {
+        List<Claim> claims = Articles.extract("Initech reported revenue of $1.3 billion in 2024, down from "
+                + "$1.45 billion in 2023.");
+        assertThat(Articles.only(claims, "initech:revenue:2023").value()).isEqualTo(1.45e9);
+        assertThat(Articles.only(claims, "initech:revenue:2024").value()).isEqualTo(1.3e9);
+    }
+
+    @Test
+    void theDateLineInTheTextGivesThePublicationYear() {
+        List<Claim> claims = Articles.extract("Globex agrees to buy Initech\nBy Jane Roe\nOct. 2, 2024 5:18 pm ET\n"
+                + "Initech generated sales of $1.3 billion last year. Initech expects about $2 billion in revenue "
+                + "this year, up from about $1.6 billion late last year.");
+        assertThat(Articles.find(claims, "initech:revenue:2023")).isPresent();
+        assertThat(Articles.find(claims, "initech:revenue_projection:2024")).isPresent();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "none", value = {
+            "Headline\\nMarch 18, 2025\\nBody.|2025",
+            "Headline\\nWed 2 Jul 2025 08.15 BST|2025",
+            "Headline\\nPublished: 01.10.2024 – 19:40 Uhr|2024",
+            "Headline\\nRon Roe · September 25, 2023|2023",
+            "SAN FRANCISCO, Dec. 17, 2024 /PRNewswire/ -- Initech today announced funding.|2024",
+            "Headline\\nUpdated on January 9, 2024 at 11:58 PM|2024",
+            "Headline\\nIn March 2023, Initech raised money.|none",
+            "March 18 (Newswire) - Globex said in May 2024 it would buy Initech.|none",
+    })
+    void dateLines(String text, Integer year) {
+        assertThat(Datelines.year(text.replace("\\n", "\n"))).isEqualTo(year);
+    }
+    @Test
+    void theAgentOfATakeoverIsTheBuyerPastItsDescription() {
+        List<Claim> claims = Articles.extract("Initech has agreed to a £4.1bn takeover by the US private equity firm "
+                + "Globex, after a bidding war with its rival Hooli.");
+        assertThat(Articles.only(claims, "globex>initech:deal_value").value()).isCloseTo(4.1e9,
+                org.assertj.core.data.Percentage.withPercentage(0.01));
+        List<Claim> headline = Articles.extract("Initech agrees £4.1bn takeover by Globex after bidding war with Hooli\n"
+                + "Globex will pay £41.75 a share in cash.");
+        assertThat(Articles.find(headline, "globex>initech:price_per_share")).isPresent();
+    }
+
+    @Test
+    void aRivalBiddersOfferIsForTheDealsTarget() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $4 billion. "
+                + "The deal trumps an improved offer from Hooli of $41 a share. "
+                + "Initech had previously agreed a deal with Acme, another buyout firm, which offered $40 a share.");
+        assertThat(Articles.only(claims, "hooli>initech:price_per_share").value()).isEqualTo(41);
+        assertThat(Articles.only(claims, "acme>initech:price_per_share").value()).isEqualTo(40);
+        List<Claim> from = Articles.extract("Initech's board backed the takeover offer from the Acme Oil Company, "
+                + "which values Initech at $14.7 billion. The equity value of the offer amounts to $11.7 billion.");
+        assertThat(Articles.find(from, "acme-oil>initech:deal_value")).isPresent();
+    }
+
+    @Test
+    void namedInvestorsInARoundPutMoneyIntoTheRaiser() {
+        List<Claim> claims = Articles.extract("Initech raised $6.6 billion in a round that values it at $157 billion. "
+                + "The round was led by Hooli Capital, which invested $1.25 billion. Globex invested just under "
+                + "$1 billion, while Acme put in $100 million and Umbrella invested $500 million.");
+        assertThat(Articles.only(claims, "hooli-capital>initech:investment_amount").value()).isEqualTo(1.25e9);
+        assertThat(Articles.only(claims, "globex>initech:investment_amount").bound())
+                .isEqualTo(io.claimstream.model.Bound.AT_MOST);
+        assertThat(Articles.only(claims, "acme>initech:investment_amount").value()).isEqualTo(100e6);
+        assertThat(Articles.only(claims, "umbrella>initech:investment_amount").value()).isEqualTo(500e6);
+    }
+
+    @Test
+    void aStakeInANamedCompanyThenTheSumInvested() {
+        List<Claim> claims = Articles.extract("Globex took a small minority stake in Initech in February, investing "
+                + "€15m that will convert into equity at the company's next funding round.");
+        assertThat(Articles.only(claims, "globex>initech:investment_amount").value()).isEqualTo(15e6);
+    }
+
+    @Test
+    void aSumAddedToAValueIsAChangeNotADealFigure() {
+        assertThat(Articles.extract("Globex agreed to buy Initech for $4 billion. Globex's latest bid is the fourth "
+                + "in a contest that has added more than $1.5 billion to the company's value."))
+                .noneMatch(c -> c.value() == 1.5e9);
+    }
+    @Test
+    void aTargetsValuationInAnEarlierRoundIsItsPreviousValuation() {
+        List<Claim> sale = Articles.extract("Globex agreed to buy Initech for $32 billion in cash. "
+                + "Initech was valued at $12 billion in a private funding round in May 2024. "
+                + "It is nearly triple the $12 billion valuation Initech hit in its last funding round.");
+        assertThat(Articles.only(sale, "initech:previous_valuation").value()).isEqualTo(12e9);
+        assertThat(sale).noneMatch(c -> c.attribute().equals("valuation"));
+        List<Claim> investment = Articles.extract("Globex will invest $2.75 billion in Initech. "
+                + "Initech was valued at about $18.4 billion in a funding round last year.");
+        assertThat(Articles.find(investment, "initech:previous_valuation")).isPresent();
+        // the round being reported, in the past tense, with no earlier time: the valuation now
+        List<Claim> round = Articles.extract("Globex took a stake in Initech, investing $15 million. "
+                + "Initech raised $600 million in a round that valued it at $5.8 billion.");
+        assertThat(Articles.find(round, "initech:valuation")).isPresent();
+    }
+
+    @Test
+    void anOfferAsANounCarriesNoModality() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $4 billion. "
+                + "The deal trumps an improved offer from Hooli of $41 a share, which valued Initech at about $3.9 billion. "
+                + "Including debt, Globex's offer values Initech at about $4.8 billion.");
+        assertThat(claims).filteredOn(c -> c.attribute().equals("valuation"))
+                .extracting(Claim::modality).containsOnly(io.claimstream.model.Modality.REPORTED).hasSize(2);
+    }
+    @Test
+    void theEquityValueOfADealIsItsValue() {
+        List<Claim> claims = Articles.extract("Globex will acquire Initech in an all-cash transaction for $40.00 per "
+                + "share, representing an equity value of approximately $14 billion.");
+        assertThat(Articles.only(claims, "globex>initech:deal_value").value()).isEqualTo(14e9);
+        assertThat(Articles.only(claims, "globex>initech:price_per_share").value()).isEqualTo(40);
+    }
+
+    @Test
+    void fiftyPercentPlusOneShareIsAStake() {
+        Claim c = Articles.only(Articles.extract("Globex said it aims to secure at least 50% plus one share of Initech."),
+                "globex>initech:stake_percent");
+        assertThat(c.bound()).isEqualTo(io.claimstream.model.Bound.AT_LEAST);
+        assertThat(c.modality()).isEqualTo(io.claimstream.model.Modality.PLANNED);
+    }
+
+    @Test
+    void anOfferOfAFigureFromABidder() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $32 billion. Initech walked away from "
+                + "an earlier offer of about $23 billion from Globex last year.");
+        assertThat(claims).anyMatch(c -> c.key().equals("globex>initech:deal_value") && c.value() == 23e9);
+    }
+
+    @Test
+    void aValuationANewOneIsComparedWithIsEarlier() {
+        List<Claim> claims = Articles.extract("Initech has raised €600m in a round that values the company at €5.8bn, "
+                + "nearly triple its valuation of about €2bn in December.");
+        assertThat(Articles.only(claims, "initech:valuation").value()).isEqualTo(5.8e9);
+        assertThat(Articles.only(claims, "initech:previous_valuation").value()).isEqualTo(2e9);
+    }
+
+    @Test
+    void investorsInAReportedRoundEvenWhenOneOfThemIsTheMainInvestor() {
+        List<Claim> claims = Articles.extract("Initech said it raised $6.6 billion in a funding round. "
+                + "Globex, which owns a 49% share of the profits of Initech's lab, has invested about $13 billion in "
+                + "the company since 2019. Hooli put in $100 million and Acme invested $500 million.");
+        assertThat(Articles.only(claims, "globex>initech:investment_amount").value()).isEqualTo(13e9);
+        assertThat(Articles.only(claims, "hooli>initech:investment_amount").value()).isEqualTo(100e6);
+        assertThat(Articles.only(claims, "acme>initech:investment_amount").value()).isEqualTo(500e6);
+    }
 }

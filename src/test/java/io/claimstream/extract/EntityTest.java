@@ -121,4 +121,54 @@ class EntityTest {
         assertThat(EntityFinder.slugify("Scale AI")).isEqualTo("scale-ai");
         assertThat(EntityFinder.stripSuffixes(List.of("Meta", "Platforms", "Inc."))).containsExactly("Meta");
     }
+    @Test
+    void aPlaceGluedToBasedIsNoParty() {
+        List<Claim> claims = Articles.extract("Springfield-based Initech has raised $600 million in a round that "
+                + "values the company at $5.8 billion.");
+        assertThat(Articles.only(claims, "initech:valuation").value()).isEqualTo(5.8e9);
+        assertThat(claims).noneMatch(c -> c.subject().contains("springfield"));
+    }
+
+    @Test
+    void aDescribedCompanyIsADescriptiveReferenceAndAPronounWaitsForIt() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $3 billion on Tuesday. "
+                + "The Shelbyville-based company, founded in 2019 by two Freedonian former Hooli engineers, sells "
+                + "security software. It has said it expects to reach $1 billion in revenue in 2025.");
+        assertThat(Articles.find(claims, "initech:revenue_projection:2025")).isPresent();
+    }
+
+    @Test
+    void aPossessiveNameBeforeANameOnlySaysWhoseItIs() {
+        List<Claim> claims = Articles.extract("Hooli's Globex has agreed to buy Freedonia's Initech for $16 billion.");
+        assertThat(Articles.only(claims, "globex>initech:deal_value").value()).isEqualTo(16e9);
+        List<Claim> described = Articles.extract("Freedonia's state oil company Globex has agreed to buy Initech "
+                + "for $16 billion.");
+        assertThat(Articles.find(described, "globex>initech:deal_value")).isPresent();
+    }
+
+    @Test
+    void theObjectOfADealVerbIsNotItsActor() {
+        List<Claim> claims = Articles.extract("Globex will invest $1 billion in Initech. Initech was founded in 2019. "
+                + "Hooli's Acme has committed to invest up to $2 billion in the company.");
+        assertThat(Articles.only(claims, "acme>initech:investment_amount").value()).isEqualTo(2e9);
+    }
+    @Test
+    void aNameIntroducedInItsLongFormKeepsItWhenShortenedLater() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech Networks Inc. for about $14 billion. "
+                + "Initech shareholders will receive $40 a share. Initech had revenue of $5.5 billion in 2023. "
+                + "Initech shares rose 22%.");
+        assertThat(Articles.find(claims, "globex>initech-networks:deal_value")).isPresent();
+        assertThat(Articles.find(claims, "initech-networks:revenue:2023")).isPresent();
+        // introduced short, the longer form a unit of it named later: the short form stays
+        List<Claim> later = Articles.extract("Globex will invest $1 billion in Initech. Initech will run on "
+                + "Globex Cloud, and Globex said it expects the deal to close soon. Globex shares fell.");
+        assertThat(Articles.find(later, "globex>initech:investment_amount")).isPresent();
+    }
+    @Test
+    void aHeadlineDoesNotIntroduceAName() {
+        List<Claim> claims = Articles.extract("Initech agrees takeover by Globex after bidding war with Hooli\n"
+                + "Initech has agreed to a $4 billion takeover by Globex, after a bidding war with its rival Hooli "
+                + "Partners.\nThe deal trumps an improved offer from Hooli of $41 a share.");
+        assertThat(Articles.find(claims, "hooli-partners>initech:price_per_share")).isPresent();
+    }
 }

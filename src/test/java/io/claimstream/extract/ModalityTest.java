@@ -21,6 +21,7 @@ class ModalityTest {
             "Globex will invest $2 billion in Initech.|PLANNED",
             "Globex would invest $2 billion in Initech under the terms.|PLANNED",
             "Globex has agreed to invest $2 billion in Initech.|PLANNED",
+            "Globex has committed to invest up to $2 billion in Initech.|PLANNED",
             "Globex is set to invest $2 billion in Initech.|PLANNED",
             "If regulators approve, Globex will invest $2 billion in Initech.|PLANNED",
             "Globex could invest $2 billion in Initech.|SPECULATIVE",
@@ -40,6 +41,7 @@ class ModalityTest {
             "Analysts forecast that Initech revenue will reach $900 million in 2026.|PROJECTED|revenue_projection",
             "Initech reported revenue of $700 million in 2024.|REPORTED|revenue",
             "Initech had revenue of $700 million in 2024.|REPORTED|revenue",
+            "People close to Initech said it could generate sales of $90 million this year.|SPECULATIVE|revenue_projection",
     })
     void revenueAndItsProjection(String sentence, Modality expected, String attribute) {
         List<Claim> claims = Articles.extract(sentence);

@@ -1,0 +1,84 @@
+package io.claimstream.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimstream.model.ArticleText;
+import io.claimstream.model.Claim;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The development set: 16 articles on eight deals other than the seeds' (wire, tech and business press, a UK
+ * outlet, euro deals, press releases, talks, an update and a correction), labelled by hand in the gold format
+ * before the extractor was run on them. Scored with the score-claims matching rule; the thresholds sit a little
+ * under what the extractor reaches (F1 0.921, bound 76/76, modality 74/76), so a regression fails.
+ */
+class DevSetTest {
+    private static final Path DIR = Path.of("src/test/resources/devset");
+
+    static List<Claim> extract(ClaimExtractor x, Path dir) throws IOException {
+        List<Claim> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir.resolve("articles"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                String name = p.getFileName().toString();
+                out.addAll(x.extract(new ArticleText(name, name, null, null, null,
+                        Files.readString(p, StandardCharsets.UTF_8))));
+            }
+        }
+        return out;
+    }
+
+    static List<JsonNode> gold(Path dir) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> gold = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("claims.jsonl"), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) gold.add(json.readTree(line));
+        }
+        return gold;
+    }
+
+    @Test
+    void devSetF1StaysAboveItsThreshold() throws IOException {
+        ClaimScoring.Result r = ClaimScoring.score(extract(new ClaimExtractor(), DIR), gold(DIR));
+        System.out.printf("devset: hits=%d false=%d missed=%d p=%.3f r=%.3f f1=%.3f bound=%d/%d modality=%d/%d%n",
+                r.hits(), r.falsePositives(), r.missed(), r.precision(), r.recall(), r.f1(), r.boundAgrees(), r.hits(),
+                r.modalityAgrees(), r.modalityN());
+        assertThat(r.f1()).as("dev set F1; errors: %s", r.errors()).isGreaterThanOrEqualTo(0.89);
+        assertThat((double) r.boundAgrees() / r.hits()).as("bound agreement").isGreaterThanOrEqualTo(0.95);
+        assertThat((double) r.modalityAgrees() / r.modalityN()).as("modality agreement").isGreaterThanOrEqualTo(0.93);
+    }
+
+    /**
+     * Four more articles on four more deals, labelled before any run and never used to shape a rule: how the
+     * rules carry over to coverage they were not fitted to (extract-1.1.0 scored F1 0.410 here, 1.2.0 0.541).
+     * The floor only catches a regression; the figure itself is the honest estimate, the dev set's is optimistic.
+     */
+    @Test
+    void heldOutF1StaysAboveItsFloor() throws IOException {
+        Path dir = DIR.resolve("holdout");
+        ClaimScoring.Result r = ClaimScoring.score(extract(new ClaimExtractor(), dir), gold(dir));
+        System.out.printf("holdout: hits=%d false=%d missed=%d p=%.3f r=%.3f f1=%.3f%n",
+                r.hits(), r.falsePositives(), r.missed(), r.precision(), r.recall(), r.f1());
+        assertThat(r.f1()).as("held-out F1; errors: %s", r.errors()).isGreaterThanOrEqualTo(0.50);
+    }
+
+    @Test
+    void everyGoldClaimQuotesItsArticle() throws IOException {
+        for (Path dir : List.of(DIR, DIR.resolve("holdout"))) {
+            for (JsonNode g : gold(dir)) {
+                String text = Files.readString(dir.resolve("articles").resolve(g.get("article").asText()),
+                        StandardCharsets.UTF_8);
+                assertThat(text).as(g.toString()).contains(g.get("evidence").asText());
+            }
+        }
+    }
+}
