@@ -487,6 +487,7 @@ public final class ClaimExtractor {
     private static boolean roundCoverage(List<Sentence> sentences, String target) {
         if (target == null) return false;
         for (Sentence s : sentences) {
+            if (s.quantities.isEmpty()) continue; // the raise is a figure: most sentences have none
             Tokens t = s.tokens;
             boolean round = false, raised = false;
             for (int k = 0; k < t.size && !round; k++) round = t.isWord(k, "round") || t.isWord(k, "funding");
