@@ -71,7 +71,8 @@ final class ExtractClaimsProcessor implements Processor<String, Article, String,
         metrics.extractionTime(System.nanoTime() - started);
         metrics.claimsExtracted(claims.size());
         for (Claim claim : claims) byKey.putIfAbsent(claim.key(), claim);
-        long story = StoryFingerprint.of(text.text());
+        // Only claims carry it: most coverage states no figure, and the fingerprint reads the whole text.
+        long story = byKey.isEmpty() ? StoryFingerprint.UNKNOWN : StoryFingerprint.of(text.text());
 
         ArticleVersions.Version version = new ArticleVersions.Version(revision, eventTime, text.sourceOrId(),
                 text.url(), hash, List.copyOf(byKey.keySet()));
