@@ -350,6 +350,15 @@ public final class QuantityParser {
                 a.unit = "percent";
                 return j + 2;
             }
+            // pence: "370 pence", "370p a share", "1,140p-a-share offer" are pounds / 100. A glued lower-case "p"
+            // is read so only before a share price phrase, where nothing else is meant ("1080p" is a resolution)
+            if (w.equals("pence") && !a.scaled
+                    || w.equals("p") && t.attached(j) && t.chars[t.start[j]] == 'p' && !a.scaled
+                    && (j + 1 >= t.size || !t.attached(j + 1) || t.type[j + 1] != Tokens.WORD) && sharePhrase(t, j + 1)) {
+                a.unit = "GBP";
+                a.scale *= 0.01;
+                return j + 1;
+            }
             String orig = t.original(j);
             if (LOWER_CODES.contains(orig)) orig = orig.toUpperCase(java.util.Locale.ROOT);
             if (Currencies.ISO.contains(orig)) {
@@ -379,6 +388,17 @@ public final class QuantityParser {
             return j + 2;
         }
         return j;
+    }
+
+    /** "a share", "per share", "-a-share", "a new share", "each": a price per share follows the figure. */
+    private static boolean sharePhrase(Tokens t, int k) {
+        if (t.isDashTok(k) && t.attached(k)) k++;
+        if (t.isWord(k, "each")) return true;
+        if (!t.isWord(k, "a") && !t.isWord(k, "per")) return false;
+        k++;
+        if (t.isDashTok(k) && t.attached(k)) k++;
+        if (t.isWord(k, "new") || t.isWord(k, "ordinary")) k++;
+        return t.isWord(k, "share");
     }
 
     private int currencyName(Tokens t, int j, Atom a) {

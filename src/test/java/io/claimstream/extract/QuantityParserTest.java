@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The money and percent formats of English news coverage. */
 class QuantityParserTest {
@@ -82,6 +83,23 @@ class QuantityParserTest {
     void weakCurrencyWordsNeedAScaleOrQualifier() {
         assertThat(parser.parse("275 pound-feet of torque")).isEmpty();
         assertThat(parser.parse("He won 5 games and lost 100 pounds.")).isEmpty();
+    }
+
+    @Test
+    void penceArePoundsAHundredth() {
+        assertThat(parser.parse("an improved offer of 370p a share")).singleElement()
+                .satisfies(q -> assertThat(q.value()).isCloseTo(3.70, within(1e-9)))
+                .satisfies(q -> assertThat(q.unit()).isEqualTo("GBP"));
+        assertThat(parser.parse("Globex backs 1,140p-a-share offer")).singleElement()
+                .satisfies(q -> assertThat(q.value()).isCloseTo(11.40, within(1e-9)));
+        assertThat(parser.parse("Initech offered 370 pence for each share")).singleElement()
+                .satisfies(q -> assertThat(q.value()).isCloseTo(3.70, within(1e-9)))
+                .satisfies(q -> assertThat(q.unit()).isEqualTo("GBP"));
+        assertThat(parser.parse("Hooli bid \u00a33.70 a share")).singleElement()
+                .satisfies(q -> assertThat(q.value()).isCloseTo(3.70, within(1e-9)));
+        // a glued "p" is pence only before a share price phrase: not a resolution, not a capital P
+        assertThat(parser.parse("streams in 1080p and 720p")).isEmpty();
+        assertThat(parser.parse("the 5P a share plan")).isEmpty();
     }
 
     @Test
