@@ -553,8 +553,19 @@ final class EntityFinder {
 
     private static boolean demonym(String w) {
         return w.length() > 4 && (w.endsWith("ish") || w.endsWith("ese") || w.endsWith("ian") || w.endsWith("ean")
-                || w.endsWith("can") || w.endsWith("ian"));
+                || w.endsWith("can")) || NATIONALITIES.contains(w);
     }
+
+    /**
+     * Nationality adjectives that do not end like "British", "Chinese", "Italian", "Korean" or "American": the
+     * short ones and those ending in -i ("Czech", "German", "Swiss", "Israeli"). Read as no name only before a
+     * lower-case word ("the Czech billionaire", "Swiss government"), so "Swiss Re" and "German Bank" stay names.
+     */
+    static final Set<String> NATIONALITIES = Set.of("czech", "german", "swiss", "dutch", "french", "thai",
+            "greek", "welsh", "scots", "israeli", "saudi", "emirati", "qatari", "kuwaiti", "omani",
+            "iraqi", "yemeni", "pakistani", "bangladeshi", "nepali", "somali", "azerbaijani", "uzbek", "kazakh",
+            "kenyan", "ugandan", "rwandan", "argentine", "filipino",
+            "basque", "catalan", "flemish", "slovak", "croat", "serb", "bosniak", "maltese", "cypriot");
 
     /** "ADIA", "OpenAI", "xAI": capitals after the first letter mark a name even at the start of a sentence. */
     private static boolean acronym(Tokens t, int k) {
@@ -584,9 +595,20 @@ final class EntityFinder {
 
     /** "SAN FRANCISCO, March 5, 2025 /PRNewswire/ --": a place in capitals opening a press release. */
     private static boolean dateline(Tokens t, int a, int b) {
-        if (a != 0 || b >= t.size || !t.isSym(b, ',')) return false;
-        for (int k = a; k < b; k++) if (t.type[k] == Tokens.WORD && !t.upper(k)) return false;
-        return b - a >= 1 && t.end[b - 1] - t.start[a] >= 4;
+        if (b >= t.size || b - a < 1 || t.end[b - 1] - t.start[a] < 4) return false;
+        // "MILAN/FRANKFURT, Sept 23 (Reuters) -", "LONDON/NEW YORK, ...": places in capitals joined by '/' from
+        // the start of the sentence to a comma; each of them is the dateline
+        int k = 0;
+        while (k < t.size) {
+            if (t.type[k] == Tokens.WORD && t.upper(k)) {
+                k++;
+            } else if (k > 0 && t.isSym(k, '/') && k + 1 < t.size && t.type[k + 1] == Tokens.WORD && t.upper(k + 1)) {
+                k++;
+            } else {
+                break;
+            }
+        }
+        return k >= b && k < t.size && t.isSym(k, ',') && (a == 0 || t.isSym(a - 1, '/'));
     }
 
     private static boolean isAttribution(Tokens t, int k) {

@@ -123,6 +123,19 @@ class DealTermsTest {
     }
 
     @Test
+    void aDatelineWithSeveralCitiesIsNoParty() {
+        List<Claim> claims = Articles.extract("SHELBYVILLE/SPRINGFIELD, Sept 23 (Reuters) - Globex said on Monday it "
+                + "would buy Initech for $9 billion in cash.\nThe buyer will pay $55 a share.");
+        assertThat(Articles.only(claims, "globex>initech:deal_value").value()).isEqualTo(9e9);
+        assertThat(Articles.only(claims, "globex>initech:price_per_share").value()).isEqualTo(55);
+        List<Claim> three = Articles.extract("LONDON/NEW YORK/HONG KONG, May 2 (Reuters) - Hooli agreed to buy "
+                + "Initech for $4 billion.");
+        assertThat(Articles.find(three, "hooli>initech:deal_value")).isPresent();
+        assertThat(claims).noneMatch(c -> c.subject().contains("shelbyville") || c.subject().contains("springfield"));
+        assertThat(three).noneMatch(c -> c.subject().contains("london") || c.subject().contains("york"));
+    }
+
+    @Test
     void pressReleaseDatelinesAreNotParties() {
         List<Claim> claims = Articles.extract("SAN FRANCISCO, March 5, 2025 /PRNewswire/ -- Initech Robotics, Inc. "
                 + "today announced that it has raised $250 million in Series D funding led by Hooli Ventures.\n"
