@@ -211,7 +211,22 @@ final class EntityFinder {
         }
         // a short form folds into the longer name it begins ("Scale" into "Scale AI", "Activision" into
         // "Activision Blizzard") unless the long form is rare next to it ("Amazon" is not "Amazon Web Services")
+        // "Abu Dhabi National Oil Company (Adnoc)", "Initech Holdings Corporation (IHC)": an acronym in brackets
+        // right after a name, spelling its initials (suffix words included), is the same party; the article
+        // calls it by the acronym from then on, and so do outlets that write the acronym alone, so the acronym
+        // is the slug (folded below, after the other forms are)
+        Map<String, String> bracketAcronyms = new LinkedHashMap<>(); // long core -> acronym core
+        for (int i = 0; i + 1 < runs.size(); i++) {
+            Run r1 = runs.get(i), r2 = runs.get(i + 1);
+            if (r1.s != r2.s || r1.words.size() < 2 || r2.words.size() != 1 || r2.core.equals(r1.core)) continue;
+            Tokens t = r1.s.tokens;
+            if (r2.tok0 != r1.tok1 + 1 || !t.isSym(r1.tok1, '(') || !t.isSym(r2.tok1, ')')) continue;
+            if (r1.s.headline || !coreCount.containsKey(r1.core) || !coreCount.containsKey(r2.core)) continue;
+            if (bracketAcronyms.containsValue(r2.core)) continue;
+            if (spellsInitials(t.lower[r2.words.get(0)], t, r1.words)) bracketAcronyms.putIfAbsent(r1.core, r2.core);
+        }
         for (String c : coreCount.keySet()) {
+            if (bracketAcronyms.containsValue(c)) continue;
             String best = null;
             int bestCount = 0;
             int sp0 = c.indexOf(' ');
@@ -245,6 +260,11 @@ final class EntityFinder {
             // a surname alone: "Wang" for "Alexandr Wang"
             String person = surnames.get(c);
             if (person != null) fold.put(c, person);
+        }
+        for (Map.Entry<String, String> e : bracketAcronyms.entrySet()) {
+            String canon = e.getKey();
+            for (int n = 0; n < 4 && fold.containsKey(canon); n++) canon = fold.get(canon);
+            if (!canon.equals(e.getValue())) fold.put(canon, e.getValue());
         }
         Map<String, Integer> salience = new LinkedHashMap<>();
         // one slug String per name: built once, and the mentions share it, so its hash is computed once and the
@@ -368,6 +388,19 @@ final class EntityFinder {
             if (c >= 'a' && c <= 'z') return false;
         }
         return true;
+    }
+
+    /** The acronym is the first letters of the name's words, "of", "and" and "&" skipped or not. */
+    private static boolean spellsInitials(String acronym, Tokens t, TokenList words) {
+        if (acronym.length() < 2 || acronym.length() > 8) return false;
+        StringBuilder all = new StringBuilder(), content = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            String w = t.lower[words.get(i)];
+            if (w.isEmpty() || !Character.isLetterOrDigit(w.charAt(0))) continue;
+            all.append(w.charAt(0));
+            if (!w.equals("of") && !w.equals("and") && !w.equals("the")) content.append(w.charAt(0));
+        }
+        return acronym.contentEquals(all) || acronym.contentEquals(content);
     }
 
     private static String initials(String core) {

@@ -98,6 +98,19 @@ class EntityTest {
     }
 
     @Test
+    void anAcronymInBracketsAfterALongNameIsThatName() {
+        List<Claim> claims = Articles.extract("Initech Holdings Corporation (IHC) agreed to buy a 24.9% stake in "
+                + "Globex. IHC will also invest $500 million in Hooli.");
+        assertThat(Articles.find(claims, "ihc>globex:stake_percent")).isPresent();
+        assertThat(Articles.find(claims, "ihc>hooli:investment_amount")).isPresent();
+        List<Claim> mixed = Articles.extract("Globex said Shelbyville National Oil Company (Snoc) would buy 10% of "
+                + "Initech. Snoc previously paid $2 billion for Hooli.");
+        assertThat(Articles.find(mixed, "snoc>initech:stake_percent")).isPresent();
+        assertThat(Articles.find(mixed, "snoc>hooli:deal_value")).isPresent();
+        assertThat(mixed).noneMatch(c -> c.subject().startsWith("shelbyville"));
+    }
+
+    @Test
     void aliasesMapNamesToSlugs() {
         ClaimExtractor x = new ClaimExtractor(Aliases.of(Map.of("Alphabet", "google")));
         List<Claim> claims = x.extract(new io.claimstream.model.ArticleText("t", null, null, null, null,
