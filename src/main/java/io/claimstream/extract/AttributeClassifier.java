@@ -134,6 +134,11 @@ final class AttributeClassifier {
         if (w.equals("premium")) return new Cue("premium", k, Family.OTHER);
         // "Nvidia put in $100 million"
         if (w.equals("put") && t.isWord(k + 1, "in") && k + 2 == q0) return new Cue("investment_amount", k, Family.INVEST);
+        // "Globex has committed more than $400 million to Initech": money committed to a named company
+        if ((w.equals("committed") || w.equals("commits") || w.equals("commit") || w.equals("committing"))
+                && q0 > k && q0 - k <= 4 && committedToAName(s, k, q0)) {
+            return new Cue("investment_amount", k, Family.INVEST);
+        }
         if (w.equals("raised") || w.equals("raises") || w.equals("raising") || w.equals("raise")) return new Cue("funding_round", k, Family.OTHER);
         if (w.equals("profit") || w.equals("profits") || (w.equals("income") && "net".equals(t.word(k - 1)))) {
             return new Cue("net_income", k, Family.OTHER);
@@ -192,6 +197,27 @@ final class AttributeClassifier {
             default:
                 return null;
         }
+    }
+
+    /**
+     * "committed [more than] $N to/in X": only bound words between the verb and the figure, and after the figure,
+     * in the same clause, "to", "in" or "into" right before a company's name (a rival's descriptor may sit
+     * between). "committed $5 billion to AI infrastructure" names no company and is no investment claim.
+     */
+    private static boolean committedToAName(Sentence s, int k, int q0) {
+        Tokens t = s.tokens;
+        for (int j = k + 1; j < q0; j++) if (t.type[j] != Tokens.WORD || EntityFinder.cap(t, j)) return false;
+        int clause = s.clause[q0];
+        for (int j = q0 + 1; j < t.size && j < q0 + 10 && s.clause[j] == clause; j++) {
+            if (!t.isWord(j, "to") && !t.isWord(j, "in") && !t.isWord(j, "into")) continue;
+            int n = j + 1;
+            while (n < t.size && t.is(n, Lexicon.DESCRIPTORS)) n++;
+            for (Mention m : s.mentions) {
+                if (m.tok0 == n && m.kind == Mention.Kind.NAME && !m.person && !m.attribution) return true;
+            }
+            return false;
+        }
+        return false;
     }
 
     private static boolean dealVerbIn(Tokens t) {

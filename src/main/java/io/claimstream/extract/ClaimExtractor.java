@@ -268,7 +268,7 @@ public final class ClaimExtractor {
     private static final Set<String> DEAL_VERBS = Set.of("invest", "invests", "invested", "investing", "investment",
             "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying",
             "purchase", "purchased", "takeover", "backed", "sell", "sells", "sold", "selling", "sale", "offer",
-            "offered", "offers", "bid", "stake", "put");
+            "offered", "offers", "bid", "stake", "put", "committed", "commits", "commit", "committing");
     private static final Set<String> NOUN_CUES = Set.of("bid", "offer", "proposal", "takeover", "acquisition", "deal");
     private static final Set<String> DEAL_NOUNS = Set.of("deal", "agreement", "merger", "transaction", "tie-up");
     private static final Set<String> SELL = Set.of("sell", "sells", "sold", "selling", "sale", "divest", "divests",

@@ -136,6 +136,20 @@ class DealTermsTest {
     }
 
     @Test
+    void moneyCommittedToANamedCompanyIsAnInvestment() {
+        List<Claim> claims = Articles.extract("Initech raised $900 million in a round that values it at $9 billion. "
+                + "Globex has committed more than $400 million to Initech across the two rounds.");
+        Claim c = Articles.only(claims, "globex>initech:investment_amount");
+        assertThat(c.value()).isEqualTo(400e6);
+        assertThat(c.bound()).isEqualTo(io.claimstream.model.Bound.AT_LEAST);
+        List<Claim> pledged = Articles.extract("Hooli committed $2 billion to rival Initech last year.");
+        assertThat(Articles.find(pledged, "hooli>initech:investment_amount")).isPresent();
+        // committed to something that is no company: no investment claim
+        List<Claim> capex = Articles.extract("Globex has committed $5 billion to AI infrastructure in Europe.");
+        assertThat(capex).noneMatch(x -> x.attribute().equals("investment_amount"));
+    }
+
+    @Test
     void pressReleaseDatelinesAreNotParties() {
         List<Claim> claims = Articles.extract("SAN FRANCISCO, March 5, 2025 /PRNewswire/ -- Initech Robotics, Inc. "
                 + "today announced that it has raised $250 million in Series D funding led by Hooli Ventures.\n"
