@@ -9,10 +9,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.UnauthorizedResponse;
 import io.javalin.http.staticfiles.Location;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -24,6 +28,7 @@ import java.util.Properties;
  * Streams is attached every route but the static pages answers 503.
  */
 public final class ClaimstreamServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ClaimstreamServer.class);
     /** Scripts, styles and connections only from this server; article text can never become code. */
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -39,6 +44,11 @@ public final class ClaimstreamServer implements AutoCloseable {
 
     private ClaimstreamServer(Properties given) {
         HttpSettings http = HttpSettings.from(given);
+        Optional<BasicAuth> auth = BasicAuth.from(given);
+        if (auth.isEmpty() && !http.isLoopback()) {
+            log.warn("http.host {} is reachable from other machines and {} is not set: anyone who can reach port {} "
+                    + "can read the API and the dashboard", http.host(), BasicAuth.USER_INFO, http.port());
+        }
         javalin = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.startupWatcherEnabled = false;
@@ -48,7 +58,7 @@ public final class ClaimstreamServer implements AutoCloseable {
                 s.location = Location.CLASSPATH;
             });
         });
-        routes(javalin);
+        routes(javalin, auth);
         javalin.start(http.host(), http.port());
         Metrics metrics = new Metrics();
         ClaimstreamApp created = null;
@@ -62,7 +72,7 @@ public final class ClaimstreamServer implements AutoCloseable {
             HostInfo self = HostInfo.buildFromEndpoint(config.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
             ConsensusEngine engine = new ConsensusEngine(ConsensusConfig.fromProperties(config));
             created.start();
-            backend = new Backend(new ConsensusApi(new ConsensusQueries(created.streams(), self), engine),
+            backend = new Backend(new ConsensusApi(new ConsensusQueries(created.streams(), self), engine, auth),
                     new ChangeFeed(config, topics).start(), new Health(created.streams(), config), metrics);
             app = created;
         } catch (RuntimeException e) {
@@ -79,11 +89,15 @@ public final class ClaimstreamServer implements AutoCloseable {
         return new ClaimstreamServer(config);
     }
 
-    private void routes(Javalin j) {
+    private void routes(Javalin j, Optional<BasicAuth> auth) {
         j.before(ctx -> {
             ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
+            if (auth.isPresent() && !BasicAuth.isOpen(ctx.path()) && !auth.get().accepts(ctx)) {
+                ctx.header("WWW-Authenticate", BasicAuth.REALM_HEADER);
+                throw new UnauthorizedResponse();
+            }
         });
         j.get("/api/consensus", with(b -> b.api()::list));
         j.get("/api/consensus/{key}", with(b -> b.api()::key));

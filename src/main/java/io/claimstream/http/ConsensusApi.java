@@ -41,11 +41,14 @@ final class ConsensusApi {
 
     private final ConsensusQueries queries;
     private final ConsensusEngine engine;
+    private final Optional<BasicAuth> auth;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    ConsensusApi(ConsensusQueries queries, ConsensusEngine engine) {
+    /** @param auth the credentials this instance requires, and so sends to the others it forwards to */
+    ConsensusApi(ConsensusQueries queries, ConsensusEngine engine, Optional<BasicAuth> auth) {
         this.queries = queries;
         this.engine = engine;
+        this.auth = auth;
     }
 
     /** GET /api/consensus[?subject=..&attribute=..]: every key of every instance, sorted by key. */
@@ -109,11 +112,12 @@ final class ConsensusApi {
     private record Remote(int status, String body) {}
 
     private Optional<Remote> fetch(HostInfo host, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
                 .header(FORWARDED, queries.self().host() + ":" + queries.self().port())
-                .timeout(Duration.ofSeconds(10)).GET().build();
+                .timeout(Duration.ofSeconds(10)).GET();
+        auth.ifPresent(a -> request.header("Authorization", a.authorization()));
         try {
-            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return Optional.of(new Remote(r.statusCode(), r.body()));
         } catch (IOException e) {
             log.warn("instance {}:{} did not answer {}: {}", host.host(), host.port(), pathAndQuery, e.toString());

@@ -5,8 +5,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import java.util.Properties;
 
 /**
- * Where the HTTP server listens. Localhost by default: the API answers anyone who can reach it, so exposing it
- * is a decision to make in the configuration, not a default.
+ * Where the HTTP server listens. Localhost by default: without {@link BasicAuth} the API answers anyone who can
+ * reach it, so exposing it is a decision to make in the configuration, not a default.
  *
  * @param host      {@code http.host}, default localhost
  * @param port      {@code http.port}, default 8080; 0 picks a free one
@@ -20,6 +20,11 @@ public record HttpSettings(String host, int port) {
     public static HttpSettings from(Properties p) {
         return new HttpSettings(p.getProperty(HOST, DEFAULT_HOST).strip(),
                 Integer.parseInt(p.getProperty(PORT, Integer.toString(DEFAULT_PORT)).strip()));
+    }
+
+    /** Whether only this machine can connect: a loopback name or address. */
+    public boolean isLoopback() {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 
     /**

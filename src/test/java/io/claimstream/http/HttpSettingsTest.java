@@ -32,6 +32,16 @@ class HttpSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("application.server");
     }
 
+    @Test
+    void onlyLoopbackHostsCountAsPrivate() {
+        for (String host : new String[] {"localhost", "127.0.0.1", "::1"}) {
+            assertThat(new HttpSettings(host, 8080).isLoopback()).as(host).isTrue();
+        }
+        for (String host : new String[] {"0.0.0.0", "::", "10.0.0.7", "node-7.internal"}) {
+            assertThat(new HttpSettings(host, 8080).isLoopback()).as(host).isFalse();
+        }
+    }
+
     private static Properties props(String... kv) {
         Properties p = new Properties();
         for (int i = 0; i < kv.length; i += 2) p.setProperty(kv[i], kv[i + 1]);

@@ -25,10 +25,12 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * Two instances of one application (same application.id, two partitions, their own state and HTTP ports): each
  * answers for every key, fetching from the other the keys it does not hold, and the list gathers both halves.
- * Needs the real claim extractor on one-sentence deal articles.
+ * Both require HTTP basic auth, so the forwarding between them must carry the credentials, and a client without
+ * them gets nothing but the health probes. Needs the real claim extractor on one-sentence deal articles.
  */
 class MultiInstanceApiIT {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final String USER_INFO = "reader:correct-horse-battery";
     /** One deal each; with two partitions, eight keys all landing on one partition would be a 1-in-128 fluke of the hash. */
     private static final String[] DEALS = {
             "Acme Corp. agreed to buy Widget Inc. for $2 billion.",
@@ -59,8 +61,8 @@ class MultiInstanceApiIT {
                 for (int i = 0; i < DEALS.length; i++) {
                     ServerFixture.publish(first.config(), ServerFixture.article("deal-" + i, "wire" + i + ".example", "Deal " + i, DEALS[i]), t0.plusSeconds(i));
                 }
-                ApiClient viaFirst = new ApiClient(first.url());
-                ApiClient viaSecond = new ApiClient(second.url());
+                ApiClient viaFirst = new ApiClient(first.url(), USER_INFO);
+                ApiClient viaSecond = new ApiClient(second.url(), USER_INFO);
                 eventually(PATIENCE, () -> assertThat(keys(viaFirst.get("/api/consensus").json())).hasSize(DEALS.length));
 
                 Map<String, HostInfo> holder = new LinkedHashMap<>();
@@ -91,6 +93,18 @@ class MultiInstanceApiIT {
                     assertThat(all.path("unreachable")).isEmpty();
                     assertThat(keys(client.get("/api/consensus?subject=acme").json())).containsExactly("acme>widget:deal_value");
                 }
+                for (ApiClient stranger : List.of(new ApiClient(first.url()), new ApiClient(second.url(), "reader:wrong"))) {
+                    for (String path : List.of("/api/consensus", ApiClient.keyPath("acme>widget:deal_value"), "/",
+                            "/index.html", "/metrics", "/api/changes/stream")) {
+                        ApiClient.Response r = stranger.get(path);
+                        assertThat(r.status()).as(path).isEqualTo(401);
+                        assertThat(r.header("WWW-Authenticate")).as(path).startsWith("Basic realm=");
+                        assertThat(r.body()).as(path).doesNotContain("widget");
+                    }
+                    assertThat(stranger.get("/health/live").status()).isEqualTo(200);
+                    assertThat(stranger.get("/health/ready").status()).isEqualTo(200);
+                }
+                assertThat(viaFirst.get("/").status()).isEqualTo(200);
             }
         }
     }
@@ -98,6 +112,7 @@ class MultiInstanceApiIT {
     private Properties instance(EmbeddedCluster cluster, String name) {
         Properties p = ServerFixture.config(cluster, "multi-instance-it", dir.resolve("state-" + name));
         p.setProperty("claimstream.topic.partitions", "2");
+        p.setProperty("http.basic.auth.user.info", USER_INFO);
         return p;
     }
 
