@@ -248,6 +248,13 @@ final class EntityFinder {
                 else fold.put(c, best);
                 continue;
             }
+            // "U.S. Steel" for "United States Steel Corp": the dotted letters are the initials of the long
+            // form's first words and the words after them are the same
+            String expanded = sp0 > 0 && c.indexOf('.') > 0 && c.indexOf('.') < sp0 ? dottedExpansion(c, byInitials) : null;
+            if (expanded != null) {
+                fold.put(c, expanded);
+                continue;
+            }
             if (c.indexOf(' ') >= 0) continue;
             // "ADIA" for "Abu Dhabi Investment Authority": an acronym of a longer name in the same article
             if (c.length() >= 2 && c.length() <= 6 && upperSurface.contains(c)) {
@@ -403,6 +410,21 @@ final class EntityFinder {
         return acronym.contentEquals(all) || acronym.contentEquals(content);
     }
 
+    /** The one longer core "u.s steel" abbreviates ("united states steel"), or null. */
+    private static String dottedExpansion(String c, Map<String, List<String>> byInitials) {
+        int sp = c.indexOf(' ');
+        String letters = c.substring(0, sp).replace(".", "");
+        String rest = c.substring(sp + 1);
+        String found = null;
+        for (String l : byInitials.getOrDefault(letters + initials(rest), List.of())) {
+            if (l.endsWith(" " + rest) && l.split(" ").length == letters.length() + rest.split(" ").length) {
+                if (found != null) return null;
+                found = l;
+            }
+        }
+        return found;
+    }
+
     private static String initials(String core) {
         StringBuilder b = new StringBuilder();
         for (String w : core.split(" ")) if (!w.isEmpty() && !w.equals("of") && !w.equals("&")) b.append(w.charAt(0));
@@ -434,7 +456,10 @@ final class EntityFinder {
         Tokens t = s.tokens;
         int k = 0;
         while (k < t.size) {
-            if (!cap(t, k) || t.is(k, Lexicon.NOT_NAMES) || t.is(k, Lexicon.DESCRIPTORS) || insideQuantity(s, k)) {
+            // "U.S. Steel", "U.K. Power Networks": a dotted country abbreviation opening a name is part of it
+            int dotted = dottedPrefix(s, k);
+            if (dotted < 0 && (!cap(t, k) || t.is(k, Lexicon.NOT_NAMES) || t.is(k, Lexicon.DESCRIPTORS)
+                    || insideQuantity(s, k))) {
                 k++;
                 continue;
             }
@@ -446,6 +471,8 @@ final class EntityFinder {
                             && !t.upper(k)) break;
                     words.add(k);
                     k++;
+                    int next = dottedPrefix(s, k - 1);
+                    if (next >= 0) k = next; // over the abbreviation's closing dot
                     // "Coca-Cola": a glued hyphen between capitals continues the name
                     if (k + 1 < t.size && t.isDashTok(k) && t.attached(k) && t.attached(k + 1) && cap(t, k + 1)) k++;
                     // "Inc." keeps its dot inside the span
@@ -473,7 +500,7 @@ final class EntityFinder {
             }
             // drop leading stop words and an unconfirmed sentence-initial word ("Citing Reuters", "Competitors are")
             int a2 = a;
-            while (a2 < b && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
+            while (a2 < b && dottedPrefix(s, a2) < 0 && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
                 a2++;
                 words.dropBefore(a2);
             }
@@ -483,7 +510,7 @@ final class EntityFinder {
                 a2++;
                 words.dropBefore(a2);
                 // "Shareholders of Initech": the connector left behind goes too
-                while (a2 < b && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
+                while (a2 < b && dottedPrefix(s, a2) < 0 && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
                     a2++;
                     words.dropBefore(a2);
                 }
@@ -501,6 +528,27 @@ final class EntityFinder {
             }
             if (k == a) k++;
         }
+    }
+
+    /**
+     * "U.S. Steel": token k is a capitalised abbreviation of single letters joined by dots ("U.S", "U.K"), its
+     * closing dot may follow, and then a capitalised word that can be a name (not a title, stop word or
+     * descriptor: "U.S. President", "U.S. Department" stay out). Returns the token of that word, else -1.
+     */
+    private static int dottedPrefix(Sentence s, int k) {
+        Tokens t = s.tokens;
+        if (!cap(t, k) || t.end[k] - t.start[k] < 3 || t.end[k] - t.start[k] > 5) return -1;
+        for (int i = t.start[k]; i < t.end[k]; i++) {
+            char c = t.chars[i];
+            if ((i - t.start[k]) % 2 == 0 ? !(c >= 'A' && c <= 'Z') : c != '.') return -1;
+        }
+        int n = k + 1;
+        if (t.isSym(n, '.') && t.attached(n)) n++;
+        if (n >= t.size || !cap(t, n) || t.is(n, Lexicon.NOT_NAMES) || t.is(n, Lexicon.TITLES)
+                || t.is(n, Lexicon.DESCRIPTORS) || insideQuantity(s, n)) {
+            return -1;
+        }
+        return n;
     }
 
     /** The name ending before token b is glued to "-based", "-listed" or "-headquartered": a place. */

@@ -174,6 +174,29 @@ class EntityTest {
     }
 
     @Test
+    void aCountrysPossessiveBeforeACompanyIsNoParty() {
+        // the company's name ends in a word also used alone later ("Zinc"): once that made it a person's name,
+        // and a person cannot be qualified by a possessive, so the country became the buyer
+        List<Claim> claims = Articles.extract("SEOUL/DENVER, May 2 (Newswire) - South Korea's Daewon Zinc Corp said "
+                + "on Monday it would buy United States Zinc Corp for $3.1 billion in cash. "
+                + "The Korean smelter will pay $41 a share. U.S. Zinc had revenue of $2.2 billion in 2022.");
+        assertThat(Articles.only(claims, "daewon-zinc>united-states-zinc:deal_value").value()).isEqualTo(3.1e9);
+        assertThat(Articles.find(claims, "daewon-zinc>united-states-zinc:price_per_share")).isPresent();
+        assertThat(claims).noneMatch(c -> c.subject().startsWith("south-korea"));
+    }
+
+    @Test
+    void aDottedCountryAbbreviationOpensAName() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy United States Zinc Corp for $3.1 billion. "
+                + "U.S. Zinc had revenue of $2.2 billion in 2022. Shares of U.S. Zinc rose 20%.");
+        assertThat(Articles.only(claims, "united-states-zinc:revenue:2022").value()).isEqualTo(2.2e9);
+        assertThat(Articles.find(claims, "globex>united-states-zinc:deal_value")).isPresent();
+        // no long form in the article: the abbreviation stays in the slug; a title after it is no name
+        List<Claim> alone = Articles.extract("U.S. Zinc had revenue of $2.2 billion in 2022, U.S. President Jane Roe said.");
+        assertThat(Articles.find(alone, "u-s-zinc:revenue:2022")).isPresent();
+    }
+
+    @Test
     void theObjectOfADealVerbIsNotItsActor() {
         List<Claim> claims = Articles.extract("Globex will invest $1 billion in Initech. Initech was founded in 2019. "
                 + "Hooli's Acme has committed to invest up to $2 billion in the company.");
