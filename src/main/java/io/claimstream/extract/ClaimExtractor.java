@@ -425,6 +425,9 @@ public final class ClaimExtractor {
         // "Initech was acquired by Globex": the name before a passive deal verb is the target
         if (subjFromBy && cp == null) {
             for (Mention m : range) if (m.tok1 <= c && !m.person && !m.slug.equals(subj)) cp = m.slug;
+            // "Initech, the UK's biggest platform, has agreed a takeover by Globex": past an appositive
+            Mention first = cp == null ? sentenceSubject(s, from) : null;
+            if (first != null && !first.slug.equals(subj)) cp = first.slug;
         }
         boolean offerVerb = OFFERS.contains(t.word(c));
         // "Initech, which Globex is buying for $7 billion": the relative pronoun stands for the sentence subject
@@ -809,12 +812,14 @@ public final class ClaimExtractor {
                 if (!t.is(k, Lexicon.DEAL_CUE)) continue;
                 int clause = s.clause[k];
                 String subj = null, cp = null;
+                boolean byAgent = false;
                 for (Mention m : s.mentions) {
                     if (!m.resolved() || m.attribution || s.clause[m.tok0] != clause) continue;
                     if (m.tok1 <= k) {
                         subj = m.slug;
                     } else if (m.tok0 > k) {
                         if (agent(t, m.tok0)) {
+                            byAgent = true;
                             // "Spectris agrees takeover by KKR after bidding war with Advent": the name before
                             // the deal word is the target, names after the agent are no party to it
                             if (cp == null && subj != null && !subj.equals(m.slug)) cp = subj;
@@ -828,6 +833,10 @@ public final class ClaimExtractor {
                 if (subj == null && cp != null) {
                     Mention first = sentenceSubject(s, clauseStartOf(s, k));
                     if (first != null) subj = first.slug;
+                } else if (byAgent && cp == null && subj != null) {
+                    // "Initech, the UK's biggest platform, has agreed a takeover by Globex": the sentence's subject
+                    Mention first = sentenceSubject(s, clauseStartOf(s, k));
+                    if (first != null && !first.slug.equals(subj)) cp = first.slug;
                 }
                 if (subj == null || cp == null || subj.equals(cp)) continue;
                 votes.merge(subj + ">" + cp, 1, Integer::sum);

@@ -260,6 +260,20 @@ class DealTermsTest {
     }
 
     @Test
+    void aConsortiumLedByABuyerIsThatBuyer() {
+        List<Claim> claims = Articles.extract("Initech, the country's biggest payments platform, has agreed a £5.4bn "
+                + "takeover by a consortium led by the private equity firm Globex, ending two decades as an independent "
+                + "company. The Leeds-based company said its board would recommend an offer of 1,140p a share from the "
+                + "consortium, which also includes Hooli.");
+        assertThat(Articles.only(claims, "globex>initech:deal_value").value()).isCloseTo(5.4e9,
+                org.assertj.core.data.Percentage.withPercentage(0.01));
+        assertThat(Articles.only(claims, "globex>initech:price_per_share").value()).isCloseTo(11.4,
+                org.assertj.core.data.Percentage.withPercentage(0.01));
+        List<Claim> group = Articles.extract("A group led by Globex agreed to buy Initech for $2 billion.");
+        assertThat(Articles.find(group, "globex>initech:deal_value")).isPresent();
+    }
+
+    @Test
     void aRivalBiddersOfferIsForTheDealsTarget() {
         List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $4 billion. "
                 + "The deal trumps an improved offer from Hooli of $41 a share. "
