@@ -221,7 +221,11 @@ public final class ClaimExtractor {
             }
         }
         String qualifier = attribute.startsWith("revenue") ? year(s, lq, year) : null;
-        Modality modality = ModalityClassifier.classify(s, lq.q0);
+        // "EP, which already owns about 27.5% of the company": a holding in a relative clause is stated as a fact
+        // whatever the clause it hangs on says ("would recommend an offer from EP, which owns")
+        Modality modality = attribute.equals("stake_percent") && ownership(s, lq) != null
+                ? ModalityClassifier.classify(s, lq.q0, clauseStartOf(s, lq.q0))
+                : ModalityClassifier.classify(s, lq.q0);
         // a forecast figure is projected even when carried by "will reach"
         if (attribute.equals("revenue_projection") && modality != Modality.SPECULATIVE) modality = Modality.PROJECTED;
         // "Globex is expected to invest": the future of the deal itself is planned; forecasts are of metrics
@@ -279,6 +283,10 @@ public final class ClaimExtractor {
                                      String[] pair) {
         Tokens t = s.tokens;
         int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
+        if (lq.q().isPercent()) {
+            String[] own = ownership(s, lq);
+            if (own != null) return own.length == 0 ? null : own;
+        }
         int c = cue.tok();
         // a cue after the figure or a price: read the roles around the deal verb before the figure
         boolean ownedStake = t.word(c).equals("stake") && nameBefore(s, c);
@@ -480,6 +488,69 @@ public final class ClaimExtractor {
             return null;
         }
         return new String[] {subj, cp};
+    }
+
+    private static final Set<String> OWN_VERBS = Set.of("owns", "own", "owned", "holds", "hold", "held", "controls",
+            "control", "controlled");
+    private static final Set<String> BOUND_WORDS = Set.of("about", "roughly", "around", "approximately", "nearly",
+            "almost", "some", "just", "over", "under", "than", "more", "less", "still", "already", "now", "also");
+    private static final String[] NO_CLAIM = new String[0];
+
+    /**
+     * "X owns about 20% of Y", "Peter Roe, who owns about 20% of the company", "Y, which is 51% owned by X": a
+     * holding stated with an ownership verb right by the figure is the holder's stake in what it owns, whoever
+     * the article's deal is about. The holder must be named: "The German government still owns 12% of Y", "51%
+     * owned by the Swiss government" give no claim rather than the deal's buyer. A person can hold a stake.
+     * Returns {holder, owned}, {@link #NO_CLAIM}, or null when the figure is not read this way.
+     */
+    private static String[] ownership(Sentence s, Located lq) {
+        Tokens t = s.tokens;
+        int clause = s.clause[lq.q0];
+        int k = lq.q0 - 1;
+        while (k >= 0 && BOUND_WORDS.contains(t.word(k))) k--;
+        boolean active = k >= 0 && OWN_VERBS.contains(t.word(k)) && s.clause[k] == clause;
+        int after = lq.q1;
+        if (t.isDashTok(after) && t.attached(after)) after++; // "51%-owned"
+        boolean passive = !active && OWN_VERBS.contains(t.word(after)) && t.word(after).endsWith("ed")
+                && t.isWord(after + 1, "by");
+        if (!active && !passive) return null;
+        int cs = clauseStartOf(s, lq.q0);
+        int rel = t.type[cs] == Tokens.SYM ? cs + 1 : cs;
+        boolean relative = t.isWord(rel, "who") || t.isWord(rel, "which") || t.isWord(rel, "that");
+        // the antecedent of ", who owns" / ", which is ... owned": the name right before the comma
+        Mention antecedent = null;
+        if (relative) {
+            for (Mention m : s.mentions) {
+                if (m.tok1 == cs && m.resolved() && !m.attribution && m.kind != Mention.Kind.PRONOUN) antecedent = m;
+            }
+        }
+        Mention holder = null, owned = null;
+        if (active) {
+            holder = antecedent;
+            if (!relative) {
+                for (Mention m : s.mentions) {
+                    if (m.resolved() && !m.attribution && m.tok1 <= k && s.clause[m.tok0] == clause) holder = m;
+                }
+            }
+            if (t.isWord(lq.q1, "of") || t.isWord(lq.q1, "in")) {
+                for (Mention m : s.mentions) {
+                    if (m.tok0 == lq.q1 + 1 && m.resolved() && !m.attribution && !m.person) owned = m;
+                }
+            }
+        } else {
+            for (Mention m : s.mentions) {
+                if (m.tok0 == after + 2 && m.resolved() && !m.attribution) holder = m;
+            }
+            owned = antecedent;
+            if (!relative) {
+                for (Mention m : s.mentions) {
+                    if (m.resolved() && !m.attribution && m.tok1 <= lq.q0 && s.clause[m.tok0] == clause) owned = m;
+                }
+                if (owned == null) owned = sentenceSubject(s, cs);
+            }
+        }
+        if (holder == null || owned == null || holder.slug.equals(owned.slug) || owned.person) return NO_CLAIM;
+        return new String[] {holder.slug, owned.slug};
     }
 
     /**

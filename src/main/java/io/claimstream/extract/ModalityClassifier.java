@@ -50,8 +50,12 @@ final class ModalityClassifier {
             "purchase", "merge", "raise", "back");
 
     static Modality classify(Sentence s, int figureTok) {
+        return classify(s, figureTok, s.clauseFrom(figureTok));
+    }
+
+    /** The nearest modal cue between token {@code from} and the figure. */
+    static Modality classify(Sentence s, int figureTok, int from) {
         Tokens t = s.tokens;
-        int from = s.clauseFrom(figureTok);
         for (int k = figureTok - 1; k >= from; k--) {
             if (t.type[k] != Tokens.WORD) continue;
             String w = t.lower[k];

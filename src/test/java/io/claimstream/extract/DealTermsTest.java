@@ -274,6 +274,23 @@ class DealTermsTest {
     }
 
     @Test
+    void aHoldingStatedWithAnOwnershipVerbIsTheNamedHoldersStake() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $4 billion. "
+                + "The offer is a premium of 30% to Initech's share price. Co-founder Jane Roe, who owns about 20% of the company, is expected to back the deal. "
+                + "The German government still owns roughly 12% of Initech. "
+                + "Hooli, which is 51% owned by the Swiss government, did not bid.");
+        assertThat(Articles.only(claims, "jane-roe>initech:stake_percent").value()).isEqualTo(20);
+        assertThat(claims).noneMatch(c -> c.attribute().equals("stake_percent") && c.subject().equals("globex"));
+        assertThat(claims).noneMatch(c -> c.attribute().equals("stake_percent") && c.value() == 51);
+        List<Claim> vehicle = Articles.extract("Initech said its board would recommend an offer of 370p a share from "
+                + "Globex, which already owns about 27.5% of the company.");
+        Claim stake = Articles.only(vehicle, "globex>initech:stake_percent");
+        assertThat(stake.modality()).isEqualTo(io.claimstream.model.Modality.REPORTED);
+        assertThat(Articles.only(Articles.extract("Acme is 30% owned by Globex, which bought Initech for $2 billion."),
+                "globex>acme:stake_percent").value()).isEqualTo(30);
+    }
+
+    @Test
     void aRivalBiddersOfferIsForTheDealsTarget() {
         List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $4 billion. "
                 + "The deal trumps an improved offer from Hooli of $41 a share. "
