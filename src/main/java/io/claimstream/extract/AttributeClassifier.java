@@ -47,6 +47,9 @@ final class AttributeClassifier {
             "forecast", "forecasts", "forecasted", "expects", "expected", "predict", "predicts", "predicted", "guidance",
             "anticipates", "estimates", "target", "targets", "outlook");
     private static final Set<String> FUTURE_MODALS = Set.of("will", "would", "could", "might", "may");
+    /** "aims to generate revenue of", "hopes to reach sales of": an aim puts the figure in the future too. */
+    private static final Set<String> AIMS = Set.of("aim", "aims", "aiming", "aimed", "hopes", "hoping", "seeks",
+            "seeking", "targeting", "targeted", "goal", "ambition");
     private static final Set<String> STAKE = Set.of("stake", "stakes", "equity", "ownership", "owned", "holding",
             "acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying", "owns", "own", "control");
 
@@ -188,6 +191,7 @@ final class AttributeClassifier {
                     // "is on track for $1 billion in 2025": a forecast too
                     // "could generate sales of", "will reach revenue of": a modal verb puts the figure in the future
                     if (s.clause[j] == clause && j < q0 && (PROJECTION.contains(t.word(j)) || FUTURE_MODALS.contains(t.word(j))
+                            || AIMS.contains(t.word(j))
                             || t.isWord(j, "track") && t.isWord(j - 1, "on"))) {
                         return new Cue("revenue_projection", k, f);
                     }
