@@ -57,6 +57,7 @@ public final class ClaimExtractor {
         boolean[] furniture = furniture(text, sentences);
         // body sentences first: a figure repeated in a headline or caption is kept as the body states it
         Map<ClaimIdentity, Claim> out = new LinkedHashMap<>();
+        String[] lastValued = new String[1]; // whose valuation the article stated last
         for (int pass = 0; pass < 2; pass++) {
             for (Sentence s : sentences) {
                 if (s.standalone != (pass == 1) || s.quantities.isEmpty() || furniture[s.index]) continue;
@@ -65,7 +66,7 @@ public final class ClaimExtractor {
                 Claim last = null;
                 for (int i = 0; i < located.size(); i++) {
                     if (i > 0 && conversion(s, located.get(i - 1), located.get(i))) continue;
-                    Claim c = claim(article, s, located.get(i), located, pair, year);
+                    Claim c = claim(article, s, located.get(i), located, pair, year, lastValued);
                     if (c == null && last != null) c = upFrom(s, located.get(i), last, year);
                     if (c == null) continue;
                     out.putIfAbsent(ClaimIdentity.of(c), c);
@@ -197,7 +198,8 @@ public final class ClaimExtractor {
         return cur.q0 - prev.q1 == 1 && t.isSym(prev.q1, '(');
     }
 
-    private Claim claim(ArticleText article, Sentence s, Located lq, List<Located> all, String[] pair, Integer year) {
+    private Claim claim(ArticleText article, Sentence s, Located lq, List<Located> all, String[] pair, Integer year,
+                        String[] lastValued) {
         Quantity q = lq.q();
         if (lq.q0 >= s.tokens.size) return null;
         if (isTicker(s, lq)) return null;
@@ -215,10 +217,19 @@ public final class ClaimExtractor {
         } else {
             subject = singleParty(s, lq, attribute, pair, cue.tok());
             if (subject == null) return null;
+            boolean compared = comparedWith(s, lq);
             if (attribute.equals("valuation") && (subject.equals(pair[1]) && pair[0] != null
-                    && earlierRound(s, lq, cue.tok(), "acquisition".equals(pair[2])) || comparedWith(s, lq))) {
+                    && earlierRound(s, lq, cue.tok(), "acquisition".equals(pair[2])) || compared
+                    || pastValuationThen(s, cue.tok()))) {
                 attribute = "previous_valuation";
             }
+            // "The valuation is up from $43 billion in the company's previous round", "four times the $2.5 billion
+            // the company was valued at": an earlier valuation set against the one just stated is the same
+            // company's, when the clause names no company before the figure (only references)
+            if (attribute.equals("previous_valuation") && lastValued[0] != null && !nameBefore(s, lq)) {
+                subject = lastValued[0];
+            }
+            if (attribute.equals("valuation")) lastValued[0] = subject;
         }
         String qualifier = attribute.startsWith("revenue") ? year(s, lq, year) : null;
         // "EP, which already owns about 27.5% of the company": a holding in a relative clause is stated as a fact
@@ -759,6 +770,41 @@ public final class ClaimExtractor {
         return round && (acquisition || earlier);
     }
 
+    /** A company named (not referred to) in the figure's clause before it. */
+    private static boolean nameBefore(Sentence s, Located lq) {
+        int from = s.clauseFrom(lq.q0);
+        for (Mention m : s.mentions) {
+            if (m.kind == Mention.Kind.NAME && m.resolved() && !m.attribution && !m.person && m.tok0 >= from
+                    && m.tok1 <= lq.q0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "xAI was valued at about $15 billion late last year, when it raised $135 million": a valuation in the past
+     * tense with a marker of an earlier time (last year, a year earlier, ago, when it raised) is an earlier one,
+     * whoever the coverage is about.
+     */
+    private static boolean pastValuationThen(Sentence s, int cueTok) {
+        Tokens t = s.tokens;
+        if (s.standalone || !t.isWord(cueTok, "valued") || !(t.isWord(cueTok - 1, "was") || t.isWord(cueTok - 1, "were"))) {
+            return false;
+        }
+        for (int k = 0; k < t.size; k++) {
+            String w = t.word(k);
+            if (w.equals("ago")) return true;
+            if (w.equals("year") && (t.isWord(k - 1, "last") || t.isWord(k - 1, "previous") || t.isWord(k + 1, "earlier"))) {
+                return true;
+            }
+            if (w.equals("when") && k > cueTok) {
+                for (int j = k + 1; j < t.size && j <= k + 3; j++) if (t.isWord(j, "raised")) return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * "nearly triple its valuation of about €2bn in December", "twice the $4 billion it was valued at": the
      * valuation a new one is compared with is an earlier one.
@@ -770,6 +816,10 @@ public final class ClaimExtractor {
             String w = t.word(k);
             if (w.equals("double") || w.equals("triple") || w.equals("quadruple") || w.equals("twice")
                     || w.equals("thrice")) {
+                return true;
+            }
+            // "nearly four times the $2.5 billion": a number before "times"
+            if (w.equals("times") && k > 0 && (t.type[k - 1] == Tokens.NUM || t.is(k - 1, Lexicon.NUMBER_WORD))) {
                 return true;
             }
         }

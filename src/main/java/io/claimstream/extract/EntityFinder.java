@@ -521,7 +521,7 @@ final class EntityFinder {
             }
             // "Paris-based Mistral", "the New York-based company": a place glued to -based is no party
             if (placeCompound(t, b)) a2 = b;
-            if (a2 < b && !words.isEmpty() && isName(t, words)) {
+            if (a2 < b && !words.isEmpty() && isName(t, words) && !roundName(t, words)) {
                 Run r = new Run(s, a2, b, words);
                 r.title = a2 > 0 && t.type[a2 - 1] == Tokens.WORD && t.is(a2 - 1, Lexicon.TITLES);
                 out.add(r);
@@ -664,6 +664,12 @@ final class EntityFinder {
             return !SUFFIXES.contains(lower);
         }
         return true;
+    }
+
+    /** "Series J", "Series B2": the name of a funding round, not of a party. */
+    private static boolean roundName(Tokens t, TokenList words) {
+        return words.size() == 2 && t.lower[words.get(0)].equals("series")
+                && t.end[words.get(1)] - t.start[words.get(1)] <= 2;
     }
 
     /** "(Reuters)", "(AVGO.O)": a dateline source or a ticker in brackets, not a party. */

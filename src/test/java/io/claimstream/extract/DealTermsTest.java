@@ -291,6 +291,32 @@ class DealTermsTest {
     }
 
     @Test
+    void anEarlierValuationSetAgainstTheNewOneIsTheSameCompanys() {
+        List<Claim> claims = Articles.extract("Initech has raised $900 million in a round led by Globex that values "
+                + "it at $9.9 billion. Hooli, Acme and Umbrella also took part in the round. The valuation is nearly "
+                + "four times the $2.5 billion the company was valued at when it raised $105 million in January.");
+        assertThat(Articles.only(claims, "initech:previous_valuation").value()).isEqualTo(2.5e9);
+        assertThat(claims).noneMatch(c -> c.value() == 2.5e9 && !c.subject().equals("initech"));
+        List<Claim> upFrom = Articles.extract("Initech has raised $10 billion in new funding that values it at $62 "
+                + "billion. The Series J round was led by Globex, with participation from Hooli. The valuation is up "
+                + "from $43 billion in the company's previous round in September 2023.");
+        assertThat(Articles.only(upFrom, "initech:previous_valuation").value()).isEqualTo(43e9);
+        assertThat(upFrom).noneMatch(c -> c.subject().equals("series-j"));
+    }
+
+    @Test
+    void aPastValuationWithAnEarlierTimeIsThePreviousOne() {
+        List<Claim> claims = Articles.extract("Initech is in talks to raise about $6 billion in a round that could "
+                + "value it at $20 billion. Initech was valued at about $15 billion late last year, when it raised "
+                + "roughly $135 million from investors.");
+        assertThat(Articles.only(claims, "initech:previous_valuation").value()).isEqualTo(15e9);
+        assertThat(Articles.find(claims, "initech:valuation").map(Claim::value)).contains(20e9);
+        List<Claim> now = Articles.extract("Initech said it raised $1 billion. Initech was valued at $15 billion in "
+                + "the round.");
+        assertThat(Articles.only(now, "initech:valuation").value()).isEqualTo(15e9);
+    }
+
+    @Test
     void aRivalBiddersOfferIsForTheDealsTarget() {
         List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $4 billion. "
                 + "The deal trumps an improved offer from Hooli of $41 a share. "
