@@ -609,8 +609,9 @@ public final class ClaimExtractor {
             String w = t.word(k);
             if (w.equals("by")) return true;
             if (w.equals("from")) {
-                // "an offer from Advent", "an earlier offer of about $23 billion from Google"
-                for (int j = k - 1; j >= 0 && j >= k - 7; j--) {
+                // "an offer from Advent", "an earlier offer of about $23 billion from Google", "an unsolicited
+                // offer of $35 a share in cash and stock from rival Y"
+                for (int j = k - 1; j >= 0 && j >= k - 12; j--) {
                     if (OFFERS.contains(t.word(j)) || t.isWord(j, "approach")) return true;
                     if (t.type[j] == Tokens.SYM && !t.isSym(j, '$') && !t.isSym(j, '.')) return false;
                 }

@@ -323,6 +323,12 @@ class DealTermsTest {
                 + "Initech had previously agreed a deal with Acme, another buyout firm, which offered $40 a share.");
         assertThat(Articles.only(claims, "hooli>initech:price_per_share").value()).isEqualTo(41);
         assertThat(Articles.only(claims, "acme>initech:price_per_share").value()).isEqualTo(40);
+        // the offer word may be far back, past the figure and its terms
+        List<Claim> terms = Articles.extract("Globex said it would buy Initech Corp for $14 billion. "
+                + "Initech, which in August rejected an unsolicited offer of $35 a share in cash and stock from rival "
+                + "Hooli Inc, had put itself up for sale.");
+        assertThat(Articles.only(terms, "hooli>initech:price_per_share").value()).isEqualTo(35);
+        assertThat(terms).noneMatch(c -> c.key().startsWith("globex>") && c.value() == 35);
         List<Claim> from = Articles.extract("Initech's board backed the takeover offer from the Acme Oil Company, "
                 + "which values Initech at $14.7 billion. The equity value of the offer amounts to $11.7 billion.");
         assertThat(Articles.find(from, "acme-oil>initech:deal_value")).isPresent();
