@@ -340,7 +340,11 @@ public final class ClaimExtractor {
             // "X sold its unit, Y, to Z for $N": Z is the buyer; Y (else X) is what was bought
             String seller = null, buyer = null, target = null;
             for (Mention m : range) {
-                if (m.tok1 <= c) seller = m.slug;
+                if (m.tok1 <= c) {
+                    // the subject: "Globex has been selling businesses across Europe under Chief Executive Jane
+                    // Roe, and agreed to sell ...": neither the place nor the person is the seller
+                    if (seller == null && !m.person) seller = m.slug;
+                }
                 else if (buyer == null && toBefore(t, m.tok0, c) && !m.person) buyer = m.slug;
                 else if (target == null && m.kind == Mention.Kind.NAME && !m.person) target = m.slug;
             }
@@ -392,6 +396,8 @@ public final class ClaimExtractor {
                     && t.isWord(m.tok1 + 1, "s")) {
                 continue;
             }
+            // "buy Globex's Italian business": what is bought is a unit of the name, not the name
+            if (unitOf(t, m)) continue;
             if (cp == null && !m.slug.equals(subj) && !m.person) {
                 Mention head = describedName(s, m, range);
                 cp = head != null ? head.slug : m.slug;
@@ -686,6 +692,20 @@ public final class ClaimExtractor {
         return false;
     }
 
+    private static final Set<String> UNIT_HEADS = Set.of("business", "businesses", "unit", "units", "arm", "division",
+            "operations", "operation", "subsidiary", "assets");
+
+    /** "Globex's Italian business", "Globex's mobile unit": the name's possessive before a unit of it. */
+    private static boolean unitOf(Tokens t, Mention m) {
+        if (!(t.isSym(m.tok1, '\'') || t.isSym(m.tok1, '\u2019')) || !t.isWord(m.tok1 + 1, "s")) return false;
+        for (int k = m.tok1 + 2; k < t.size && k <= m.tok1 + 5; k++) {
+            if (t.type[k] != Tokens.WORD) return false;
+            if (t.is(k, Lexicon.NOT_NAMES) && !t.isWord(k, "group")) return false;
+            if (UNIT_HEADS.contains(t.word(k))) return true;
+        }
+        return false;
+    }
+
     /** "VMware shareholders will receive": the name owns the shares being bought, so it is the target. */
     private static boolean holdersOf(Tokens t, Mention m) {
         String w = t.word(m.tok1);
@@ -947,7 +967,7 @@ public final class ClaimExtractor {
                             if (cp == null && subj != null && !subj.equals(m.slug)) cp = subj;
                             subj = m.slug;
                             if (cp != null) break;
-                        } else if (cp == null && !m.slug.equals(subj)) {
+                        } else if (cp == null && !m.slug.equals(subj) && !unitOf(t, m)) {
                             cp = m.slug;
                         }
                     }

@@ -238,7 +238,7 @@ final class EntityFinder {
                     bestCount = n;
                 }
             }
-            if (best != null && !persons.contains(best) && !persons.contains(c)) {
+            if (best != null && !persons.contains(best) && !persons.contains(c) && !regionalUnit(best, c)) {
                 // one entity; it is called by the form the article introduces it with ("Juniper Networks Inc.
                 // agreed ... Juniper shareholders"), so outlets that shorten it differently agree; else by the
                 // form the article uses more ("Scale AI" over "Scale"), the longer on a tie
@@ -665,6 +665,26 @@ final class EntityFinder {
         }
         return true;
     }
+
+    /**
+     * "Vodafone Italia", "Globex UK", "Initech India": a name and a country or region after it is the name's
+     * unit there, a company of its own (sold, bought, valued apart from the group), so the short form does not
+     * fold into it.
+     */
+    private static boolean regionalUnit(String longer, String shorter) {
+        return REGIONS.contains(longer.substring(shorter.length() + 1));
+    }
+
+    /** Countries and regions as they end unit names, in English and the local form. */
+    static final Set<String> REGIONS = Set.of("uk", "us", "usa", "america", "americas", "europe", "asia", "africa",
+            "emea", "apac", "latam", "italia", "italy", "spain", "espana", "españa", "germany", "deutschland",
+            "france", "netherlands", "nederland", "belgium", "portugal", "ireland", "greece", "turkey", "turkiye",
+            "poland", "polska", "romania", "hungary", "czech", "austria", "switzerland", "schweiz", "suisse",
+            "sweden", "sverige", "norway", "norge", "denmark", "danmark", "finland", "suomi", "india", "china",
+            "japan", "korea", "australia", "canada", "mexico", "méxico", "brasil", "brazil", "argentina", "chile",
+            "egypt", "qatar", "oman", "ghana", "kenya", "nigeria", "uganda", "tanzania", "singapore", "malaysia",
+            "indonesia", "thailand", "vietnam", "philippines", "pakistan", "bangladesh", "ukraine", "russia",
+            "new zealand", "south africa", "hong kong", "middle east", "north america", "latin america");
 
     /** "Series J", "Series B2": the name of a funding round, not of a party. */
     private static boolean roundName(Tokens t, TokenList words) {

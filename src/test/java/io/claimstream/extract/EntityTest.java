@@ -197,6 +197,20 @@ class EntityTest {
     }
 
     @Test
+    void aNameWithACountryAfterItIsItsUnitThere() {
+        List<Claim> claims = Articles.extract("Globex agrees to buy Initech Italia for 8 billion euros\n"
+                + "Globex has agreed to buy Initech Group's Italian business for 8 billion "
+                + "euros in cash. The deal ends a long search by Initech for a buyer for Initech Italia. "
+                + "Initech Italia had revenue of 4.9 billion euros in 2023. "
+                + "Initech has been selling businesses across Europe under Chief Executive Jane Roe, and last month "
+                + "agreed to sell its Spanish unit to Hooli for up to 5 billion euros.");
+        assertThat(Articles.only(claims, "globex>initech-italia:deal_value").value()).isEqualTo(8e9);
+        assertThat(Articles.find(claims, "initech-italia:revenue:2023")).isPresent();
+        // the seller is the sentence's subject, not the place or the person named before the sale verb
+        assertThat(Articles.only(claims, "hooli>initech:deal_value").value()).isEqualTo(5e9);
+    }
+
+    @Test
     void theObjectOfADealVerbIsNotItsActor() {
         List<Claim> claims = Articles.extract("Globex will invest $1 billion in Initech. Initech was founded in 2019. "
                 + "Hooli's Acme has committed to invest up to $2 billion in the company.");
