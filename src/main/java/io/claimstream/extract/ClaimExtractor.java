@@ -45,6 +45,7 @@ public final class ClaimExtractor {
         for (Sentence s : sentences) figures |= !s.quantities.isEmpty();
         if (!figures) return List.of(); // no money or percent at all: nothing to attribute
         Map<String, Integer> salience = new EntityFinder(aliases).find(sentences);
+        actThroughVehicles(sentences);
         ReferenceResolver.resolveCentering(sentences);
         String[] pair = mainPair(sentences, salience);
         boolean round = roundCoverage(sentences, pair[1]);
@@ -82,6 +83,32 @@ public final class ClaimExtractor {
     }
 
     private record Located(Quantity q, int q0, int q1) {}
+
+    /**
+     * "a takeover by the Czech billionaire Jane Roe ... an offer from Roe's investment vehicle Globex": a person
+     * whose vehicle the article names makes the deal through it, so the person's other mentions stand for the
+     * vehicle (the first one named, in text order).
+     */
+    private static void actThroughVehicles(List<Sentence> sentences) {
+        Map<String, String> vehicles = null;
+        for (Sentence s : sentences) {
+            for (Mention m : s.mentions) {
+                if (m.vehicle == null) continue;
+                if (vehicles == null) vehicles = new HashMap<>();
+                vehicles.putIfAbsent(m.slug, m.vehicle);
+            }
+        }
+        if (vehicles == null) return;
+        for (Sentence s : sentences) {
+            for (Mention m : s.mentions) {
+                String v = m.kind == Mention.Kind.NAME && m.person && !m.attribution ? vehicles.get(m.slug) : null;
+                if (v != null) {
+                    m.slug = v;
+                    m.person = false;
+                }
+            }
+        }
+    }
 
     private static final Set<String> LINK_OPENERS = Set.of("related", "read", "see", "also", "more", "recommended",
             "watch", "listen", "further");
@@ -610,7 +637,16 @@ public final class ClaimExtractor {
      * name over a few words of description to "by", or to "from" right after an offer word.
      */
     static boolean agent(Tokens t, int tok0) {
-        for (int k = tok0 - 1; k >= 0 && k >= tok0 - 6; k--) {
+        int limit = tok0 - 6;
+        for (int k = tok0 - 1; k >= 0 && k >= limit; k--) {
+            // "from Jane Roe's investment vehicle Globex": over the owner's possessive
+            if (t.isWord(k, "s") && k >= 2 && (t.isSym(k - 1, '\'') || t.isSym(k - 1, '\u2019'))
+                    && EntityFinder.cap(t, k - 2) && k < tok0 - 1) {
+                k -= 2;
+                while (k > 0 && EntityFinder.cap(t, k - 1)) k--;
+                limit = Math.min(limit, k - 2);
+                continue;
+            }
             if (t.type[k] != Tokens.WORD) return false;
             String w = t.word(k);
             if (w.equals("by")) return true;
@@ -624,13 +660,14 @@ public final class ClaimExtractor {
                 return false;
             }
             if (k < tok0 - 1 && !(w.equals("the") || w.equals("a") || w.equals("an") || t.upper(k)
+                    || EntityFinder.demonym(w) // "by the Czech billionaire Jane Roe"
                     || t.is(k, Lexicon.DESCRIPTORS) || t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)
                     || !EntityFinder.cap(t, k) && k > tok0 - 5 && descriptionWord(w))) {
                 return false;
             }
             if (k == tok0 - 1 && !(w.equals("the") || w.equals("a") || w.equals("an") || t.upper(k)
                     || t.is(k, Lexicon.DESCRIPTORS) || t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)
-                    || w.equals("fund") || w.equals("investor"))) {
+                    || w.equals("fund") || w.equals("investor") || EntityFinder.VEHICLES.contains(w))) {
                 return false;
             }
         }

@@ -40,7 +40,7 @@ final class EntityFinder {
             "than", "to", "of", "big", "new", "key", "final", "deal", "tech", "inc", "corp", "ltd", "llc", "plc",
             "group", "holdings", "company", "corporation", "usd", "eur", "gbp", "jpy", "cny", "billion", "million",
             "percent", "dollar", "dollars", "mln", "bln", "nyse", "nasdaq", "etf", "gdp", "covid", "government",
-            "department", "ministry", "agency", "agencies", "commission", "regulators", "administration");
+            "department", "ministry", "agency", "agencies", "commission", "regulators", "administration", "board");
 
     /** Words that introduce a person and break a name run: "Meta CEO Mark Zuckerberg". */
     static final Set<String> TITLES = Set.of(
@@ -341,6 +341,7 @@ final class EntityFinder {
             String x = lowerAscii(t, w.get(n - 1));
             if (x.endsWith(".")) x = x.substring(0, x.length() - 1);
             if (!SUFFIXES.contains(x) && !x.equals("of") && !x.equals("&")) break;
+            if (n == 2 && keptGroupWord(x, t.end[w.get(0)] - t.start[w.get(0)])) break;
             n--;
         }
         if (n == 1) return lowerAscii(t, w.get(0));
@@ -350,6 +351,15 @@ final class EntityFinder {
             b.append(lowerAscii(t, w.get(i)));
         }
         return b.toString();
+    }
+
+    /**
+     * "EP Group", "SK Holdings": a group word after a name of one or two letters is how the name is used (alone,
+     * "EP" is hardly a name), so it stays in the slug (`ep-group`). Legal forms (Inc, Corp, Ltd) still go: "HP Inc"
+     * is `hp`.
+     */
+    private static boolean keptGroupWord(String suffix, int firstWordLength) {
+        return firstWordLength <= 2 && (suffix.equals("group") || suffix.equals("holdings") || suffix.equals("holding"));
     }
 
     private static boolean ascii(Tokens t, int k) {
@@ -566,9 +576,19 @@ final class EntityFinder {
     private static void markPossessiveQualifiers(Sentence s) {
         Tokens t = s.tokens;
         List<Mention> ms = s.mentions;
+        // "The owner of Royal Mail agreed a takeover", "Royal Mail owner agrees": the owner is the party, the
+        // name only says what it owns
+        for (Mention m : ms) {
+            if (m.kind != Mention.Kind.NAME || m.person) continue;
+            boolean ownerOf = t.isWord(m.tok0 - 1, "of") && OWNERS.contains(t.word(m.tok0 - 2))
+                    && t.isWord(m.tok0 - 3, "the");
+            boolean ownerAfter = OWNERS.contains(t.word(m.tok1)) && m.tok1 + 1 < t.size && t.type[m.tok1 + 1] == Tokens.WORD
+                    && !t.isWord(m.tok1 + 1, "of");
+            if (ownerOf || ownerAfter) m.attribution = true;
+        }
         for (int i = 0; i + 1 < ms.size(); i++) {
             Mention m = ms.get(i);
-            if (m.kind != Mention.Kind.NAME || m.person) continue;
+            if (m.kind != Mention.Kind.NAME) continue;
             int k = m.tok1;
             if (k + 1 >= t.size || !(t.isSym(k, '\'') || t.isSym(k, '\u2019')) || !t.isWord(k + 1, "s")) continue;
             Mention n = null;
@@ -586,14 +606,26 @@ final class EntityFinder {
                 }
             }
             if (!description) continue;
+            boolean vehicle = n.tok0 > k + 2 && VEHICLES.contains(t.word(n.tok0 - 1));
             if (n.tok0 > k + 2 && !(t.is(n.tok0 - 1, Lexicon.GENERIC_HEADS) || t.is(n.tok0 - 1, Lexicon.DESCRIPTIVE_HEADS)
-                    || t.is(n.tok0 - 1, Lexicon.DESCRIPTORS))) {
+                    || t.is(n.tok0 - 1, Lexicon.DESCRIPTORS) || vehicle)) {
                 continue;
             }
             if (POSSESSED_DEAL_NOUNS.contains(t.word(n.tok1))) continue;
+            // a person's possessive only before a description of what the person owns ("Jane Roe's investment
+            // vehicle Globex", "Jane Roe's holding company Globex"): the person acts through it
+            if (m.person) {
+                if (n.tok0 == k + 2 || !(vehicle || t.is(n.tok0 - 1, Lexicon.GENERIC_HEADS))) continue;
+                m.vehicle = n.slug;
+            }
             m.attribution = true;
         }
     }
+
+    private static final Set<String> OWNERS = Set.of("owner", "owners", "parent");
+
+    /** What a person acts through: "investment vehicle", "family office", "holding company" (GENERIC_HEADS). */
+    static final Set<String> VEHICLES = Set.of("vehicle", "office", "fund", "arm");
 
     private static final Set<String> POSSESSED_DEAL_NOUNS = Set.of("stake", "stakes", "investment", "investments",
             "deal", "acquisition", "takeover", "purchase", "bid", "offer", "buyout", "merger", "holding", "shares",
@@ -632,7 +664,7 @@ final class EntityFinder {
             "executives", "directors", "shareholders", "investors", "analysts", "buyers", "sellers", "lenders",
             "bankers", "lawyers");
 
-    private static boolean demonym(String w) {
+    static boolean demonym(String w) {
         return w.length() > 4 && (w.endsWith("ish") || w.endsWith("ese") || w.endsWith("ian") || w.endsWith("ean")
                 || w.endsWith("can")) || NATIONALITIES.contains(w);
     }
@@ -734,6 +766,7 @@ final class EntityFinder {
             String w = words.get(n - 1).toLowerCase(Locale.ROOT);
             if (w.endsWith(".")) w = w.substring(0, w.length() - 1);
             if (!SUFFIXES.contains(w) && !w.equals("of") && !w.equals("&")) break;
+            if (n == 2 && keptGroupWord(w, words.get(0).length())) break;
             n--;
         }
         return new ArrayList<>(words.subList(0, n));

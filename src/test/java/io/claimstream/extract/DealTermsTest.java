@@ -317,6 +317,21 @@ class DealTermsTest {
     }
 
     @Test
+    void aPersonActsThroughTheVehicleTheArticleNames() {
+        List<Claim> claims = Articles.extract("Parcelpost owner agrees £2.1bn takeover by Czech billionaire Jana Novak\n"
+                + "Board of Northwind Logistics backs 250p-a-share offer from KL Group\n"
+                + "The owner of Parcelpost has agreed a £2.08bn takeover by the Czech billionaire Jana Novak, ending a "
+                + "century of public ownership. Northwind Logistics said its board would recommend an improved offer "
+                + "of 250p a share in cash from Novak's investment vehicle KL Group, which already owns about 20% of "
+                + "the company.");
+        assertThat(Articles.only(claims, "kl-group>northwind-logistics:price_per_share").value()).isEqualTo(2.5);
+        assertThat(Articles.only(claims, "kl-group>northwind-logistics:stake_percent").value()).isEqualTo(20);
+        assertThat(claims).anyMatch(c -> c.key().equals("kl-group>northwind-logistics:deal_value") && c.value() == 2.08e9);
+        assertThat(claims).noneMatch(c -> "jana-novak".equals(c.subject()) || "parcelpost".equals(c.subject())
+                || "parcelpost".equals(c.counterparty()) || c.subject().startsWith("board"));
+    }
+
+    @Test
     void aRivalBiddersOfferIsForTheDealsTarget() {
         List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $4 billion. "
                 + "The deal trumps an improved offer from Hooli of $41 a share. "

@@ -197,6 +197,16 @@ class EntityTest {
     }
 
     @Test
+    void aGroupWordAfterANameOfTwoLettersStays() {
+        List<Claim> claims = Articles.extract("KL Group agreed to buy Initech Holdings for $1 billion. "
+                + "KL said the deal values Initech at $1.2 billion.");
+        assertThat(Articles.find(claims, "kl-group>initech:deal_value")).isPresent();
+        // legal forms still go, and so does a group word after a longer name
+        List<Claim> inc = Articles.extract("HP Inc agreed to buy Globex Group for $1 billion.");
+        assertThat(Articles.find(inc, "hp>globex:deal_value")).isPresent();
+    }
+
+    @Test
     void aNameWithACountryAfterItIsItsUnitThere() {
         List<Claim> claims = Articles.extract("Globex agrees to buy Initech Italia for 8 billion euros\n"
                 + "Globex has agreed to buy Initech Group's Italian business for 8 billion "
