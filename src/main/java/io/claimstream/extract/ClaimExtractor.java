@@ -508,6 +508,17 @@ public final class ClaimExtractor {
             if (inv != null && (subj.equals(inv) || subj.equals(tgt))) return new String[] {inv, tgt};
             return null;
         }
+        if (subj == null && cp == null && tgt != null) {
+            // "Advent's original proposal, at £37.63 a share, was worth roughly £3.8bn": the deal noun's owner
+            int head = AttributeClassifier.dealNounSubject(s, lq.q0);
+            for (Mention m : s.mentions) {
+                if (head > 0 && m.kind == Mention.Kind.NAME && m.resolved() && !m.person && m.tok1 < head
+                        && m.tok1 + 2 + 3 > head && (t.isSym(m.tok1, '\'') || t.isSym(m.tok1, '\u2019'))
+                        && t.isWord(m.tok1 + 1, "s") && !m.slug.equals(tgt)) {
+                    return new String[] {m.slug, tgt};
+                }
+            }
+        }
         if (subj == null && cp == null) {
             if (blocked || inv == null || tgt == null) return null;
             return new String[] {inv, tgt};

@@ -332,6 +332,15 @@ class DealTermsTest {
     }
 
     @Test
+    void aDealNounSubjectPastAnAppositiveMakesADealValue() {
+        List<Claim> claims = Articles.extract("Initech has agreed to a £4.1bn takeover by Globex. "
+                + "Hooli's original proposal, at £37.63 a share, was worth roughly £3.8bn.");
+        assertThat(Articles.only(claims, "hooli>initech:deal_value").value()).isCloseTo(3.8e9,
+                org.assertj.core.data.Percentage.withPercentage(0.01));
+        assertThat(claims).noneMatch(c -> c.attribute().equals("valuation"));
+    }
+
+    @Test
     void aRivalBiddersOfferIsForTheDealsTarget() {
         List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $4 billion. "
                 + "The deal trumps an improved offer from Hooli of $41 a share. "
