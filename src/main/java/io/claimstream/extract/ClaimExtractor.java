@@ -910,7 +910,16 @@ public final class ClaimExtractor {
         String best = null;
         for (Mention m : s.mentions) {
             if (!m.resolved() || m.attribution || m.person || m.tok0 < from || m.tok0 >= to) continue;
-            if (m.tok1 <= lq.q0) best = m.slug;
+            if (m.tok1 <= lq.q0) {
+                best = m.slug;
+                // "the offer from Adnoc, which values the Dax group at": a description the deal values is the
+                // deal's target, never its buyer, whatever was named last
+                if (m.kind == Mention.Kind.DESCRIPTIVE && pair[0] != null && pair[1] != null && m.slug.equals(pair[0])
+                        && (t.isWord(m.tok0 - 1, "values") || t.isWord(m.tok0 - 1, "valuing")
+                        || t.isWord(m.tok0 - 1, "value"))) {
+                    best = pair[1];
+                }
+            }
         }
         if (best != null) return best;
         // "Bayer, which bought Monsanto ..., has a market value of €55 billion": the sentence's subject

@@ -291,7 +291,7 @@ final class EntityFinder {
             if (!r.s.headline) salience.merge(slug, 1, Integer::sum);
         }
         for (Sentence s : sentences) {
-            addReferences(s);
+            addReferences(s, salience);
             s.mentions.sort((a, b) -> Integer.compare(a.tok0, b.tok0));
             markPossessiveQualifiers(s);
         }
@@ -790,7 +790,7 @@ final class EntityFinder {
     }
 
     /** Pronouns and "the [modifiers] company" phrases; an appositive ("the startup Scale AI") is the name. */
-    private static void addReferences(Sentence s) {
+    private static void addReferences(Sentence s, Map<String, Integer> salience) {
         Tokens t = s.tokens;
         List<Mention> names = new ArrayList<>(s.mentions);
         for (int k = 0; k < t.size; k++) {
@@ -821,6 +821,9 @@ final class EntityFinder {
                     }
                 }
                 if (h >= t.size || t.type[h] != Tokens.WORD) continue;
+                // "values the Dax group at": a name the article uses nowhere else, before a generic head, is a
+                // modifier of a description (an index, a sector), not the party ("the Meta corporation" is Meta)
+                if (named && t.is(h, Lexicon.GENERIC_HEADS) && onlyHere(names, k + 1, h, salience)) named = false;
                 // "the company" is centering; "the ride-hailing company" describes, like "the startup"
                 boolean generic = t.is(h, Lexicon.GENERIC_HEADS) && mods == 0;
                 boolean described = t.is(h, Lexicon.DESCRIPTIVE_HEADS) || t.is(h, Lexicon.GENERIC_HEADS) && mods > 0 && !named;
@@ -864,6 +867,17 @@ final class EntityFinder {
             if (!cap(t, k)) return false;
         }
         return false;
+    }
+
+    /** Names between tokens from and to are each mentioned once in the article's body, and there is one. */
+    private static boolean onlyHere(List<Mention> names, int from, int to, Map<String, Integer> salience) {
+        boolean any = false;
+        for (Mention m : names) {
+            if (m.tok0 < from || m.tok1 > to) continue;
+            if (m.slug == null || salience.getOrDefault(m.slug, 0) > 1) return false;
+            any = true;
+        }
+        return any;
     }
 
     private static boolean nameWithin(List<Mention> names, int from, int to) {

@@ -197,6 +197,19 @@ class EntityTest {
     }
 
     @Test
+    void aNameUsedOnceBeforeAGenericHeadIsADescriptionOfTheTarget() {
+        List<Claim> claims = Articles.extract("Globex has agreed to buy Initech for about €12 billion. "
+                + "Initech's boards have backed the takeover offer from Globex, which values the Stoxx group at "
+                + "around €14.7bn including debt.");
+        assertThat(Articles.only(claims, "initech:valuation").value()).isEqualTo(14.7e9);
+        assertThat(claims).noneMatch(c -> c.subject().equals("stoxx") || c.key().equals("globex:valuation"));
+        // a name the article uses elsewhere stays the name: "the Initech group" is Initech
+        List<Claim> named = Articles.extract("Globex has agreed to buy Initech for about €12 billion. "
+                + "Hooli valued the Initech group at €13 billion last week.");
+        assertThat(Articles.find(named, "initech:valuation")).isPresent();
+    }
+
+    @Test
     void aGroupWordAfterANameOfTwoLettersStays() {
         List<Claim> claims = Articles.extract("KL Group agreed to buy Initech Holdings for $1 billion. "
                 + "KL said the deal values Initech at $1.2 billion.");
