@@ -531,7 +531,9 @@ public final class ClaimExtractor {
         if (cp == null) {
             if (blocked || tgt == null) return null;
             if (subj.equals(inv)) return new String[] {subj, tgt};
-            if (subj.equals(tgt)) return null;
+            // "Initech said its board would recommend an offer of 1,140p a share": the target recommending (or
+            // rejecting) an offer with no named bidder: the main deal's
+            if (subj.equals(tgt)) return offerVerb && inv != null ? new String[] {inv, tgt} : null;
             // "an improved offer from Advent of £41 a share", "Advent, which offered £40 a share": a rival
             // bidder's offer is for the deal's target
             if (offerVerb && (inv != null || subjFromBy)) return new String[] {subj, tgt};

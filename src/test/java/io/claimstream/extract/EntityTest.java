@@ -210,6 +210,22 @@ class EntityTest {
     }
 
     @Test
+    void aDescriptionOpeningASentenceContinuesThePreviousSubject() {
+        List<Claim> claims = Articles.extract("Globex will invest up to $4 billion in Initech. "
+                + "Hooli has also backed the startup. The search giant invested around $300 million in Initech late "
+                + "last year in exchange for a stake of about 10%.");
+        assertThat(Articles.only(claims, "hooli>initech:investment_amount").value()).isEqualTo(300e6);
+        assertThat(Articles.only(claims, "hooli>initech:stake_percent").value()).isEqualTo(10);
+        assertThat(claims).noneMatch(c -> c.key().startsWith("globex>") && c.value() == 300e6);
+        // the target's own description recommending an offer with no named bidder: the main buyer's offer
+        List<Claim> offer = Articles.extract("Initech, the largest payments platform, has agreed a £5bn takeover by "
+                + "Globex, ending two decades of independence. Initech said its board would recommend an offer of "
+                + "1,140p a share.");
+        assertThat(Articles.only(offer, "globex>initech:price_per_share").value()).isCloseTo(11.4,
+                org.assertj.core.data.Percentage.withPercentage(0.01));
+    }
+
+    @Test
     void aGroupWordAfterANameOfTwoLettersStays() {
         List<Claim> claims = Articles.extract("KL Group agreed to buy Initech Holdings for $1 billion. "
                 + "KL said the deal values Initech at $1.2 billion.");
