@@ -195,6 +195,9 @@ class DealTermsTest {
             "Globex is expected to invest about $2 billion in Initech, according to a filing.|globex>initech:investment_amount|PLANNED",
             "Globex completes $28 billion Initech acquisition|globex>initech:deal_value|REPORTED",
             "Globex, which reportedly paid $9 billion for Initech, declined to comment.|globex>initech:deal_value|SPECULATIVE",
+            "Globex is offering €62 per share for Initech.|globex>initech:price_per_share|PLANNED",
+            "Globex announced a definitive agreement to acquire Initech for $4.9 billion.|globex>initech:deal_value|PLANNED",
+            "Globex has asked for regulatory approval to raise its stake in Initech to up to 29.9%.|globex>initech:stake_percent|PLANNED",
     })
     void bidsOffersAndTheFutureOfTheDeal(String sentence, String key, io.claimstream.model.Modality modality) {
         assertThat(Articles.only(Articles.extract(sentence), key).modality()).isEqualTo(modality);
