@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class ClaimExtractor {
     /** Bump whenever output for the same article can change. */
-    public static final String VERSION = "extract-1.3.0";
+    public static final String VERSION = "extract-1.4.0";
 
     private final Aliases aliases;
     private final QuantityParser quantities = new QuantityParser();
