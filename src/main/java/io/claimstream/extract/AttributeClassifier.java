@@ -47,6 +47,9 @@ final class AttributeClassifier {
             "forecast", "forecasts", "forecasted", "expects", "expected", "predict", "predicts", "predicted", "guidance",
             "anticipates", "estimates", "target", "targets", "outlook");
     private static final Set<String> FUTURE_MODALS = Set.of("will", "would", "could", "might", "may");
+    /** "aims to generate revenue of", "hopes to reach sales of": an aim puts the figure in the future too. */
+    private static final Set<String> AIMS = Set.of("aim", "aims", "aiming", "aimed", "hopes", "hoping", "seeks",
+            "seeking", "targeting", "targeted", "goal", "ambition");
     private static final Set<String> STAKE = Set.of("stake", "stakes", "equity", "ownership", "owned", "holding",
             "acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying", "owns", "own", "control");
 
@@ -166,6 +169,9 @@ final class AttributeClassifier {
                 for (int j = k - 1; j >= Math.max(0, k - 3) && !object; j--) {
                     if (DEAL_NOUNS.contains(t.word(j))) return new Cue("deal_value", k, Family.ACQUIRE);
                 }
+                // "Advent's original proposal, at £37.63 a share, was worth roughly £3.8bn": the verb's subject is
+                // a deal noun, past an appositive clause
+                if (!object && dealNounSubject(s, k) >= 0) return new Cue("deal_value", k, Family.ACQUIRE);
                 // "will acquire Juniper for $40.00 per share, representing an equity value of approximately $14
                 // billion": the equity or enterprise value of a deal stated in the sentence is the deal's value
                 if (w.equals("value") && (t.isWord(k - 1, "equity") || t.isWord(k - 1, "enterprise"))
@@ -188,6 +194,7 @@ final class AttributeClassifier {
                     // "is on track for $1 billion in 2025": a forecast too
                     // "could generate sales of", "will reach revenue of": a modal verb puts the figure in the future
                     if (s.clause[j] == clause && j < q0 && (PROJECTION.contains(t.word(j)) || FUTURE_MODALS.contains(t.word(j))
+                            || AIMS.contains(t.word(j))
                             || t.isWord(j, "track") && t.isWord(j - 1, "on"))) {
                         return new Cue("revenue_projection", k, f);
                     }
@@ -218,6 +225,26 @@ final class AttributeClassifier {
             return false;
         }
         return false;
+    }
+
+    /**
+     * Token of the deal noun that ends the sentence's first clause ("Advent's original proposal, ..."), when the
+     * clause of token k opens with a verb that has no subject of its own ("was worth", "is valued"); else -1.
+     */
+    static int dealNounSubject(Sentence s, int k) {
+        Tokens t = s.tokens;
+        int c = s.clause[k];
+        if (c == 0) return -1;
+        int first = k;
+        while (first > 0 && s.clause[first - 1] == c) first--;
+        if (t.type[first] == Tokens.SYM) first++;
+        String v = t.word(first);
+        if (!(v.equals("was") || v.equals("is") || v.equals("were") || v.equals("are"))) return -1;
+        int end = 0;
+        while (end < t.size && s.clause[end] == 0) end++;
+        int head = end - 1;
+        if (head < 0 || !(DEAL_NOUNS.contains(t.word(head)) || t.isWord(head, "proposal"))) return -1;
+        return head;
     }
 
     private static boolean dealVerbIn(Tokens t) {

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class ClaimExtractor {
     /** Bump whenever output for the same article can change. */
-    public static final String VERSION = "extract-1.3.0";
+    public static final String VERSION = "extract-1.4.0";
 
     private final Aliases aliases;
     private final QuantityParser quantities = new QuantityParser();
@@ -45,6 +45,7 @@ public final class ClaimExtractor {
         for (Sentence s : sentences) figures |= !s.quantities.isEmpty();
         if (!figures) return List.of(); // no money or percent at all: nothing to attribute
         Map<String, Integer> salience = new EntityFinder(aliases).find(sentences);
+        actThroughVehicles(sentences);
         ReferenceResolver.resolveCentering(sentences);
         String[] pair = mainPair(sentences, salience);
         boolean round = roundCoverage(sentences, pair[1]);
@@ -57,6 +58,7 @@ public final class ClaimExtractor {
         boolean[] furniture = furniture(text, sentences);
         // body sentences first: a figure repeated in a headline or caption is kept as the body states it
         Map<ClaimIdentity, Claim> out = new LinkedHashMap<>();
+        String[] lastValued = new String[1]; // whose valuation the article stated last
         for (int pass = 0; pass < 2; pass++) {
             for (Sentence s : sentences) {
                 if (s.standalone != (pass == 1) || s.quantities.isEmpty() || furniture[s.index]) continue;
@@ -65,7 +67,7 @@ public final class ClaimExtractor {
                 Claim last = null;
                 for (int i = 0; i < located.size(); i++) {
                     if (i > 0 && conversion(s, located.get(i - 1), located.get(i))) continue;
-                    Claim c = claim(article, s, located.get(i), located, pair, year);
+                    Claim c = claim(article, s, located.get(i), located, pair, year, lastValued);
                     if (c == null && last != null) c = upFrom(s, located.get(i), last, year);
                     if (c == null) continue;
                     out.putIfAbsent(ClaimIdentity.of(c), c);
@@ -81,6 +83,32 @@ public final class ClaimExtractor {
     }
 
     private record Located(Quantity q, int q0, int q1) {}
+
+    /**
+     * "a takeover by the Czech billionaire Jane Roe ... an offer from Roe's investment vehicle Globex": a person
+     * whose vehicle the article names makes the deal through it, so the person's other mentions stand for the
+     * vehicle (the first one named, in text order).
+     */
+    private static void actThroughVehicles(List<Sentence> sentences) {
+        Map<String, String> vehicles = null;
+        for (Sentence s : sentences) {
+            for (Mention m : s.mentions) {
+                if (m.vehicle == null) continue;
+                if (vehicles == null) vehicles = new HashMap<>();
+                vehicles.putIfAbsent(m.slug, m.vehicle);
+            }
+        }
+        if (vehicles == null) return;
+        for (Sentence s : sentences) {
+            for (Mention m : s.mentions) {
+                String v = m.kind == Mention.Kind.NAME && m.person && !m.attribution ? vehicles.get(m.slug) : null;
+                if (v != null) {
+                    m.slug = v;
+                    m.person = false;
+                }
+            }
+        }
+    }
 
     private static final Set<String> LINK_OPENERS = Set.of("related", "read", "see", "also", "more", "recommended",
             "watch", "listen", "further");
@@ -197,7 +225,8 @@ public final class ClaimExtractor {
         return cur.q0 - prev.q1 == 1 && t.isSym(prev.q1, '(');
     }
 
-    private Claim claim(ArticleText article, Sentence s, Located lq, List<Located> all, String[] pair, Integer year) {
+    private Claim claim(ArticleText article, Sentence s, Located lq, List<Located> all, String[] pair, Integer year,
+                        String[] lastValued) {
         Quantity q = lq.q();
         if (lq.q0 >= s.tokens.size) return null;
         if (isTicker(s, lq)) return null;
@@ -215,13 +244,26 @@ public final class ClaimExtractor {
         } else {
             subject = singleParty(s, lq, attribute, pair, cue.tok());
             if (subject == null) return null;
+            boolean compared = comparedWith(s, lq);
             if (attribute.equals("valuation") && (subject.equals(pair[1]) && pair[0] != null
-                    && earlierRound(s, lq, cue.tok(), "acquisition".equals(pair[2])) || comparedWith(s, lq))) {
+                    && earlierRound(s, lq, cue.tok(), "acquisition".equals(pair[2])) || compared
+                    || pastValuationThen(s, cue.tok()))) {
                 attribute = "previous_valuation";
             }
+            // "The valuation is up from $43 billion in the company's previous round", "four times the $2.5 billion
+            // the company was valued at": an earlier valuation set against the one just stated is the same
+            // company's, when the clause names no company before the figure (only references)
+            if (attribute.equals("previous_valuation") && lastValued[0] != null && !nameBefore(s, lq)) {
+                subject = lastValued[0];
+            }
+            if (attribute.equals("valuation")) lastValued[0] = subject;
         }
         String qualifier = attribute.startsWith("revenue") ? year(s, lq, year) : null;
-        Modality modality = ModalityClassifier.classify(s, lq.q0);
+        // "EP, which already owns about 27.5% of the company": a holding in a relative clause is stated as a fact
+        // whatever the clause it hangs on says ("would recommend an offer from EP, which owns")
+        Modality modality = attribute.equals("stake_percent") && ownership(s, lq) != null
+                ? ModalityClassifier.classify(s, lq.q0, clauseStartOf(s, lq.q0))
+                : ModalityClassifier.classify(s, lq.q0);
         // a forecast figure is projected even when carried by "will reach"
         if (attribute.equals("revenue_projection") && modality != Modality.SPECULATIVE) modality = Modality.PROJECTED;
         // "Globex is expected to invest": the future of the deal itself is planned; forecasts are of metrics
@@ -279,6 +321,10 @@ public final class ClaimExtractor {
                                      String[] pair) {
         Tokens t = s.tokens;
         int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
+        if (lq.q().isPercent()) {
+            String[] own = ownership(s, lq);
+            if (own != null) return own.length == 0 ? null : own;
+        }
         int c = cue.tok();
         // a cue after the figure or a price: read the roles around the deal verb before the figure
         boolean ownedStake = t.word(c).equals("stake") && nameBefore(s, c);
@@ -321,7 +367,11 @@ public final class ClaimExtractor {
             // "X sold its unit, Y, to Z for $N": Z is the buyer; Y (else X) is what was bought
             String seller = null, buyer = null, target = null;
             for (Mention m : range) {
-                if (m.tok1 <= c) seller = m.slug;
+                if (m.tok1 <= c) {
+                    // the subject: "Globex has been selling businesses across Europe under Chief Executive Jane
+                    // Roe, and agreed to sell ...": neither the place nor the person is the seller
+                    if (seller == null && !m.person) seller = m.slug;
+                }
                 else if (buyer == null && toBefore(t, m.tok0, c) && !m.person) buyer = m.slug;
                 else if (target == null && m.kind == Mention.Kind.NAME && !m.person) target = m.slug;
             }
@@ -373,6 +423,8 @@ public final class ClaimExtractor {
                     && t.isWord(m.tok1 + 1, "s")) {
                 continue;
             }
+            // "buy Globex's Italian business": what is bought is a unit of the name, not the name
+            if (unitOf(t, m)) continue;
             if (cp == null && !m.slug.equals(subj) && !m.person) {
                 Mention head = describedName(s, m, range);
                 cp = head != null ? head.slug : m.slug;
@@ -425,6 +477,9 @@ public final class ClaimExtractor {
         // "Initech was acquired by Globex": the name before a passive deal verb is the target
         if (subjFromBy && cp == null) {
             for (Mention m : range) if (m.tok1 <= c && !m.person && !m.slug.equals(subj)) cp = m.slug;
+            // "Initech, the UK's biggest platform, has agreed a takeover by Globex": past an appositive
+            Mention first = cp == null ? sentenceSubject(s, from) : null;
+            if (first != null && !first.slug.equals(subj)) cp = first.slug;
         }
         boolean offerVerb = OFFERS.contains(t.word(c));
         // "Initech, which Globex is buying for $7 billion": the relative pronoun stands for the sentence subject
@@ -453,6 +508,17 @@ public final class ClaimExtractor {
             if (inv != null && (subj.equals(inv) || subj.equals(tgt))) return new String[] {inv, tgt};
             return null;
         }
+        if (subj == null && cp == null && tgt != null) {
+            // "Advent's original proposal, at £37.63 a share, was worth roughly £3.8bn": the deal noun's owner
+            int head = AttributeClassifier.dealNounSubject(s, lq.q0);
+            for (Mention m : s.mentions) {
+                if (head > 0 && m.kind == Mention.Kind.NAME && m.resolved() && !m.person && m.tok1 < head
+                        && m.tok1 + 2 + 3 > head && (t.isSym(m.tok1, '\'') || t.isSym(m.tok1, '\u2019'))
+                        && t.isWord(m.tok1 + 1, "s") && !m.slug.equals(tgt)) {
+                    return new String[] {m.slug, tgt};
+                }
+            }
+        }
         if (subj == null && cp == null) {
             if (blocked || inv == null || tgt == null) return null;
             return new String[] {inv, tgt};
@@ -465,7 +531,9 @@ public final class ClaimExtractor {
         if (cp == null) {
             if (blocked || tgt == null) return null;
             if (subj.equals(inv)) return new String[] {subj, tgt};
-            if (subj.equals(tgt)) return null;
+            // "Initech said its board would recommend an offer of 1,140p a share": the target recommending (or
+            // rejecting) an offer with no named bidder: the main deal's
+            if (subj.equals(tgt)) return offerVerb && inv != null ? new String[] {inv, tgt} : null;
             // "an improved offer from Advent of £41 a share", "Advent, which offered £40 a share": a rival
             // bidder's offer is for the deal's target
             if (offerVerb && (inv != null || subjFromBy)) return new String[] {subj, tgt};
@@ -477,6 +545,69 @@ public final class ClaimExtractor {
             return null;
         }
         return new String[] {subj, cp};
+    }
+
+    private static final Set<String> OWN_VERBS = Set.of("owns", "own", "owned", "holds", "hold", "held", "controls",
+            "control", "controlled");
+    private static final Set<String> BOUND_WORDS = Set.of("about", "roughly", "around", "approximately", "nearly",
+            "almost", "some", "just", "over", "under", "than", "more", "less", "still", "already", "now", "also");
+    private static final String[] NO_CLAIM = new String[0];
+
+    /**
+     * "X owns about 20% of Y", "Peter Roe, who owns about 20% of the company", "Y, which is 51% owned by X": a
+     * holding stated with an ownership verb right by the figure is the holder's stake in what it owns, whoever
+     * the article's deal is about. The holder must be named: "The German government still owns 12% of Y", "51%
+     * owned by the Swiss government" give no claim rather than the deal's buyer. A person can hold a stake.
+     * Returns {holder, owned}, {@link #NO_CLAIM}, or null when the figure is not read this way.
+     */
+    private static String[] ownership(Sentence s, Located lq) {
+        Tokens t = s.tokens;
+        int clause = s.clause[lq.q0];
+        int k = lq.q0 - 1;
+        while (k >= 0 && BOUND_WORDS.contains(t.word(k))) k--;
+        boolean active = k >= 0 && OWN_VERBS.contains(t.word(k)) && s.clause[k] == clause;
+        int after = lq.q1;
+        if (t.isDashTok(after) && t.attached(after)) after++; // "51%-owned"
+        boolean passive = !active && OWN_VERBS.contains(t.word(after)) && t.word(after).endsWith("ed")
+                && t.isWord(after + 1, "by");
+        if (!active && !passive) return null;
+        int cs = clauseStartOf(s, lq.q0);
+        int rel = t.type[cs] == Tokens.SYM ? cs + 1 : cs;
+        boolean relative = t.isWord(rel, "who") || t.isWord(rel, "which") || t.isWord(rel, "that");
+        // the antecedent of ", who owns" / ", which is ... owned": the name right before the comma
+        Mention antecedent = null;
+        if (relative) {
+            for (Mention m : s.mentions) {
+                if (m.tok1 == cs && m.resolved() && !m.attribution && m.kind != Mention.Kind.PRONOUN) antecedent = m;
+            }
+        }
+        Mention holder = null, owned = null;
+        if (active) {
+            holder = antecedent;
+            if (!relative) {
+                for (Mention m : s.mentions) {
+                    if (m.resolved() && !m.attribution && m.tok1 <= k && s.clause[m.tok0] == clause) holder = m;
+                }
+            }
+            if (t.isWord(lq.q1, "of") || t.isWord(lq.q1, "in")) {
+                for (Mention m : s.mentions) {
+                    if (m.tok0 == lq.q1 + 1 && m.resolved() && !m.attribution && !m.person) owned = m;
+                }
+            }
+        } else {
+            for (Mention m : s.mentions) {
+                if (m.tok0 == after + 2 && m.resolved() && !m.attribution) holder = m;
+            }
+            owned = antecedent;
+            if (!relative) {
+                for (Mention m : s.mentions) {
+                    if (m.resolved() && !m.attribution && m.tok1 <= lq.q0 && s.clause[m.tok0] == clause) owned = m;
+                }
+                if (owned == null) owned = sentenceSubject(s, cs);
+            }
+        }
+        if (holder == null || owned == null || holder.slug.equals(owned.slug) || owned.person) return NO_CLAIM;
+        return new String[] {holder.slug, owned.slug};
     }
 
     /**
@@ -519,26 +650,37 @@ public final class ClaimExtractor {
      * name over a few words of description to "by", or to "from" right after an offer word.
      */
     static boolean agent(Tokens t, int tok0) {
-        for (int k = tok0 - 1; k >= 0 && k >= tok0 - 6; k--) {
+        int limit = tok0 - 6;
+        for (int k = tok0 - 1; k >= 0 && k >= limit; k--) {
+            // "from Jane Roe's investment vehicle Globex": over the owner's possessive
+            if (t.isWord(k, "s") && k >= 2 && (t.isSym(k - 1, '\'') || t.isSym(k - 1, '\u2019'))
+                    && EntityFinder.cap(t, k - 2) && k < tok0 - 1) {
+                k -= 2;
+                while (k > 0 && EntityFinder.cap(t, k - 1)) k--;
+                limit = Math.min(limit, k - 2);
+                continue;
+            }
             if (t.type[k] != Tokens.WORD) return false;
             String w = t.word(k);
             if (w.equals("by")) return true;
             if (w.equals("from")) {
-                // "an offer from Advent", "an earlier offer of about $23 billion from Google"
-                for (int j = k - 1; j >= 0 && j >= k - 7; j--) {
+                // "an offer from Advent", "an earlier offer of about $23 billion from Google", "an unsolicited
+                // offer of $35 a share in cash and stock from rival Y"
+                for (int j = k - 1; j >= 0 && j >= k - 12; j--) {
                     if (OFFERS.contains(t.word(j)) || t.isWord(j, "approach")) return true;
                     if (t.type[j] == Tokens.SYM && !t.isSym(j, '$') && !t.isSym(j, '.')) return false;
                 }
                 return false;
             }
             if (k < tok0 - 1 && !(w.equals("the") || w.equals("a") || w.equals("an") || t.upper(k)
+                    || EntityFinder.demonym(w) // "by the Czech billionaire Jane Roe"
                     || t.is(k, Lexicon.DESCRIPTORS) || t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)
                     || !EntityFinder.cap(t, k) && k > tok0 - 5 && descriptionWord(w))) {
                 return false;
             }
             if (k == tok0 - 1 && !(w.equals("the") || w.equals("a") || w.equals("an") || t.upper(k)
                     || t.is(k, Lexicon.DESCRIPTORS) || t.is(k, Lexicon.DESCRIPTIVE_HEADS) || t.is(k, Lexicon.GENERIC_HEADS)
-                    || w.equals("fund") || w.equals("investor"))) {
+                    || w.equals("fund") || w.equals("investor") || EntityFinder.VEHICLES.contains(w))) {
                 return false;
             }
         }
@@ -596,6 +738,20 @@ public final class ClaimExtractor {
                     && m.kind == Mention.Kind.NAME) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    private static final Set<String> UNIT_HEADS = Set.of("business", "businesses", "unit", "units", "arm", "division",
+            "operations", "operation", "subsidiary", "assets");
+
+    /** "Globex's Italian business", "Globex's mobile unit": the name's possessive before a unit of it. */
+    private static boolean unitOf(Tokens t, Mention m) {
+        if (!(t.isSym(m.tok1, '\'') || t.isSym(m.tok1, '\u2019')) || !t.isWord(m.tok1 + 1, "s")) return false;
+        for (int k = m.tok1 + 2; k < t.size && k <= m.tok1 + 5; k++) {
+            if (t.type[k] != Tokens.WORD) return false;
+            if (t.is(k, Lexicon.NOT_NAMES) && !t.isWord(k, "group")) return false;
+            if (UNIT_HEADS.contains(t.word(k))) return true;
         }
         return false;
     }
@@ -685,6 +841,41 @@ public final class ClaimExtractor {
         return round && (acquisition || earlier);
     }
 
+    /** A company named (not referred to) in the figure's clause before it. */
+    private static boolean nameBefore(Sentence s, Located lq) {
+        int from = s.clauseFrom(lq.q0);
+        for (Mention m : s.mentions) {
+            if (m.kind == Mention.Kind.NAME && m.resolved() && !m.attribution && !m.person && m.tok0 >= from
+                    && m.tok1 <= lq.q0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "xAI was valued at about $15 billion late last year, when it raised $135 million": a valuation in the past
+     * tense with a marker of an earlier time (last year, a year earlier, ago, when it raised) is an earlier one,
+     * whoever the coverage is about.
+     */
+    private static boolean pastValuationThen(Sentence s, int cueTok) {
+        Tokens t = s.tokens;
+        if (s.standalone || !t.isWord(cueTok, "valued") || !(t.isWord(cueTok - 1, "was") || t.isWord(cueTok - 1, "were"))) {
+            return false;
+        }
+        for (int k = 0; k < t.size; k++) {
+            String w = t.word(k);
+            if (w.equals("ago")) return true;
+            if (w.equals("year") && (t.isWord(k - 1, "last") || t.isWord(k - 1, "previous") || t.isWord(k + 1, "earlier"))) {
+                return true;
+            }
+            if (w.equals("when") && k > cueTok) {
+                for (int j = k + 1; j < t.size && j <= k + 3; j++) if (t.isWord(j, "raised")) return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * "nearly triple its valuation of about €2bn in December", "twice the $4 billion it was valued at": the
      * valuation a new one is compared with is an earlier one.
@@ -696,6 +887,10 @@ public final class ClaimExtractor {
             String w = t.word(k);
             if (w.equals("double") || w.equals("triple") || w.equals("quadruple") || w.equals("twice")
                     || w.equals("thrice")) {
+                return true;
+            }
+            // "nearly four times the $2.5 billion": a number before "times"
+            if (w.equals("times") && k > 0 && (t.type[k - 1] == Tokens.NUM || t.is(k - 1, Lexicon.NUMBER_WORD))) {
                 return true;
             }
         }
@@ -717,7 +912,16 @@ public final class ClaimExtractor {
         String best = null;
         for (Mention m : s.mentions) {
             if (!m.resolved() || m.attribution || m.person || m.tok0 < from || m.tok0 >= to) continue;
-            if (m.tok1 <= lq.q0) best = m.slug;
+            if (m.tok1 <= lq.q0) {
+                best = m.slug;
+                // "the offer from Adnoc, which values the Dax group at": a description the deal values is the
+                // deal's target, never its buyer, whatever was named last
+                if (m.kind == Mention.Kind.DESCRIPTIVE && pair[0] != null && pair[1] != null && m.slug.equals(pair[0])
+                        && (t.isWord(m.tok0 - 1, "values") || t.isWord(m.tok0 - 1, "valuing")
+                        || t.isWord(m.tok0 - 1, "value"))) {
+                    best = pair[1];
+                }
+            }
         }
         if (best != null) return best;
         // "Bayer, which bought Monsanto ..., has a market value of €55 billion": the sentence's subject
@@ -809,18 +1013,20 @@ public final class ClaimExtractor {
                 if (!t.is(k, Lexicon.DEAL_CUE)) continue;
                 int clause = s.clause[k];
                 String subj = null, cp = null;
+                boolean byAgent = false;
                 for (Mention m : s.mentions) {
                     if (!m.resolved() || m.attribution || s.clause[m.tok0] != clause) continue;
                     if (m.tok1 <= k) {
                         subj = m.slug;
                     } else if (m.tok0 > k) {
                         if (agent(t, m.tok0)) {
+                            byAgent = true;
                             // "Spectris agrees takeover by KKR after bidding war with Advent": the name before
                             // the deal word is the target, names after the agent are no party to it
                             if (cp == null && subj != null && !subj.equals(m.slug)) cp = subj;
                             subj = m.slug;
                             if (cp != null) break;
-                        } else if (cp == null && !m.slug.equals(subj)) {
+                        } else if (cp == null && !m.slug.equals(subj) && !unitOf(t, m)) {
                             cp = m.slug;
                         }
                     }
@@ -828,6 +1034,10 @@ public final class ClaimExtractor {
                 if (subj == null && cp != null) {
                     Mention first = sentenceSubject(s, clauseStartOf(s, k));
                     if (first != null) subj = first.slug;
+                } else if (byAgent && cp == null && subj != null) {
+                    // "Initech, the UK's biggest platform, has agreed a takeover by Globex": the sentence's subject
+                    Mention first = sentenceSubject(s, clauseStartOf(s, k));
+                    if (first != null && !first.slug.equals(subj)) cp = first.slug;
                 }
                 if (subj == null || cp == null || subj.equals(cp)) continue;
                 votes.merge(subj + ">" + cp, 1, Integer::sum);

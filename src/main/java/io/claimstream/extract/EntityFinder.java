@@ -40,7 +40,7 @@ final class EntityFinder {
             "than", "to", "of", "big", "new", "key", "final", "deal", "tech", "inc", "corp", "ltd", "llc", "plc",
             "group", "holdings", "company", "corporation", "usd", "eur", "gbp", "jpy", "cny", "billion", "million",
             "percent", "dollar", "dollars", "mln", "bln", "nyse", "nasdaq", "etf", "gdp", "covid", "government",
-            "department", "ministry", "agency", "agencies", "commission", "regulators", "administration");
+            "department", "ministry", "agency", "agencies", "commission", "regulators", "administration", "board");
 
     /** Words that introduce a person and break a name run: "Meta CEO Mark Zuckerberg". */
     static final Set<String> TITLES = Set.of(
@@ -238,7 +238,7 @@ final class EntityFinder {
                     bestCount = n;
                 }
             }
-            if (best != null && !persons.contains(best) && !persons.contains(c)) {
+            if (best != null && !persons.contains(best) && !persons.contains(c) && !regionalUnit(best, c)) {
                 // one entity; it is called by the form the article introduces it with ("Juniper Networks Inc.
                 // agreed ... Juniper shareholders"), so outlets that shorten it differently agree; else by the
                 // form the article uses more ("Scale AI" over "Scale"), the longer on a tie
@@ -246,6 +246,13 @@ final class EntityFinder {
                         < firstBody.getOrDefault(c, Integer.MAX_VALUE);
                 if (allCount.get(c) > allCount.get(best) && !introducedLong) fold.put(best, c);
                 else fold.put(c, best);
+                continue;
+            }
+            // "U.S. Steel" for "United States Steel Corp": the dotted letters are the initials of the long
+            // form's first words and the words after them are the same
+            String expanded = sp0 > 0 && c.indexOf('.') > 0 && c.indexOf('.') < sp0 ? dottedExpansion(c, byInitials) : null;
+            if (expanded != null) {
+                fold.put(c, expanded);
                 continue;
             }
             if (c.indexOf(' ') >= 0) continue;
@@ -284,7 +291,7 @@ final class EntityFinder {
             if (!r.s.headline) salience.merge(slug, 1, Integer::sum);
         }
         for (Sentence s : sentences) {
-            addReferences(s);
+            addReferences(s, salience);
             s.mentions.sort((a, b) -> Integer.compare(a.tok0, b.tok0));
             markPossessiveQualifiers(s);
         }
@@ -334,6 +341,7 @@ final class EntityFinder {
             String x = lowerAscii(t, w.get(n - 1));
             if (x.endsWith(".")) x = x.substring(0, x.length() - 1);
             if (!SUFFIXES.contains(x) && !x.equals("of") && !x.equals("&")) break;
+            if (n == 2 && keptGroupWord(x, t.end[w.get(0)] - t.start[w.get(0)])) break;
             n--;
         }
         if (n == 1) return lowerAscii(t, w.get(0));
@@ -343,6 +351,15 @@ final class EntityFinder {
             b.append(lowerAscii(t, w.get(i)));
         }
         return b.toString();
+    }
+
+    /**
+     * "EP Group", "SK Holdings": a group word after a name of one or two letters is how the name is used (alone,
+     * "EP" is hardly a name), so it stays in the slug (`ep-group`). Legal forms (Inc, Corp, Ltd) still go: "HP Inc"
+     * is `hp`.
+     */
+    private static boolean keptGroupWord(String suffix, int firstWordLength) {
+        return firstWordLength <= 2 && (suffix.equals("group") || suffix.equals("holdings") || suffix.equals("holding"));
     }
 
     private static boolean ascii(Tokens t, int k) {
@@ -403,6 +420,21 @@ final class EntityFinder {
         return acronym.contentEquals(all) || acronym.contentEquals(content);
     }
 
+    /** The one longer core "u.s steel" abbreviates ("united states steel"), or null. */
+    private static String dottedExpansion(String c, Map<String, List<String>> byInitials) {
+        int sp = c.indexOf(' ');
+        String letters = c.substring(0, sp).replace(".", "");
+        String rest = c.substring(sp + 1);
+        String found = null;
+        for (String l : byInitials.getOrDefault(letters + initials(rest), List.of())) {
+            if (l.endsWith(" " + rest) && l.split(" ").length == letters.length() + rest.split(" ").length) {
+                if (found != null) return null;
+                found = l;
+            }
+        }
+        return found;
+    }
+
     private static String initials(String core) {
         StringBuilder b = new StringBuilder();
         for (String w : core.split(" ")) if (!w.isEmpty() && !w.equals("of") && !w.equals("&")) b.append(w.charAt(0));
@@ -434,7 +466,10 @@ final class EntityFinder {
         Tokens t = s.tokens;
         int k = 0;
         while (k < t.size) {
-            if (!cap(t, k) || t.is(k, Lexicon.NOT_NAMES) || t.is(k, Lexicon.DESCRIPTORS) || insideQuantity(s, k)) {
+            // "U.S. Steel", "U.K. Power Networks": a dotted country abbreviation opening a name is part of it
+            int dotted = dottedPrefix(s, k);
+            if (dotted < 0 && (!cap(t, k) || t.is(k, Lexicon.NOT_NAMES) || t.is(k, Lexicon.DESCRIPTORS)
+                    || insideQuantity(s, k))) {
                 k++;
                 continue;
             }
@@ -446,6 +481,8 @@ final class EntityFinder {
                             && !t.upper(k)) break;
                     words.add(k);
                     k++;
+                    int next = dottedPrefix(s, k - 1);
+                    if (next >= 0) k = next; // over the abbreviation's closing dot
                     // "Coca-Cola": a glued hyphen between capitals continues the name
                     if (k + 1 < t.size && t.isDashTok(k) && t.attached(k) && t.attached(k + 1) && cap(t, k + 1)) k++;
                     // "Inc." keeps its dot inside the span
@@ -473,7 +510,7 @@ final class EntityFinder {
             }
             // drop leading stop words and an unconfirmed sentence-initial word ("Citing Reuters", "Competitors are")
             int a2 = a;
-            while (a2 < b && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
+            while (a2 < b && dottedPrefix(s, a2) < 0 && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
                 a2++;
                 words.dropBefore(a2);
             }
@@ -483,7 +520,7 @@ final class EntityFinder {
                 a2++;
                 words.dropBefore(a2);
                 // "Shareholders of Initech": the connector left behind goes too
-                while (a2 < b && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
+                while (a2 < b && dottedPrefix(s, a2) < 0 && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
                     a2++;
                     words.dropBefore(a2);
                 }
@@ -494,13 +531,34 @@ final class EntityFinder {
             }
             // "Paris-based Mistral", "the New York-based company": a place glued to -based is no party
             if (placeCompound(t, b)) a2 = b;
-            if (a2 < b && !words.isEmpty() && isName(t, words)) {
+            if (a2 < b && !words.isEmpty() && isName(t, words) && !roundName(t, words)) {
                 Run r = new Run(s, a2, b, words);
                 r.title = a2 > 0 && t.type[a2 - 1] == Tokens.WORD && t.is(a2 - 1, Lexicon.TITLES);
                 out.add(r);
             }
             if (k == a) k++;
         }
+    }
+
+    /**
+     * "U.S. Steel": token k is a capitalised abbreviation of single letters joined by dots ("U.S", "U.K"), its
+     * closing dot may follow, and then a capitalised word that can be a name (not a title, stop word or
+     * descriptor: "U.S. President", "U.S. Department" stay out). Returns the token of that word, else -1.
+     */
+    private static int dottedPrefix(Sentence s, int k) {
+        Tokens t = s.tokens;
+        if (!cap(t, k) || t.end[k] - t.start[k] < 3 || t.end[k] - t.start[k] > 5) return -1;
+        for (int i = t.start[k]; i < t.end[k]; i++) {
+            char c = t.chars[i];
+            if ((i - t.start[k]) % 2 == 0 ? !(c >= 'A' && c <= 'Z') : c != '.') return -1;
+        }
+        int n = k + 1;
+        if (t.isSym(n, '.') && t.attached(n)) n++;
+        if (n >= t.size || !cap(t, n) || t.is(n, Lexicon.NOT_NAMES) || t.is(n, Lexicon.TITLES)
+                || t.is(n, Lexicon.DESCRIPTORS) || insideQuantity(s, n)) {
+            return -1;
+        }
+        return n;
     }
 
     /** The name ending before token b is glued to "-based", "-listed" or "-headquartered": a place. */
@@ -518,9 +576,19 @@ final class EntityFinder {
     private static void markPossessiveQualifiers(Sentence s) {
         Tokens t = s.tokens;
         List<Mention> ms = s.mentions;
+        // "The owner of Royal Mail agreed a takeover", "Royal Mail owner agrees": the owner is the party, the
+        // name only says what it owns
+        for (Mention m : ms) {
+            if (m.kind != Mention.Kind.NAME || m.person) continue;
+            boolean ownerOf = t.isWord(m.tok0 - 1, "of") && OWNERS.contains(t.word(m.tok0 - 2))
+                    && t.isWord(m.tok0 - 3, "the");
+            boolean ownerAfter = OWNERS.contains(t.word(m.tok1)) && m.tok1 + 1 < t.size && t.type[m.tok1 + 1] == Tokens.WORD
+                    && !t.isWord(m.tok1 + 1, "of");
+            if (ownerOf || ownerAfter) m.attribution = true;
+        }
         for (int i = 0; i + 1 < ms.size(); i++) {
             Mention m = ms.get(i);
-            if (m.kind != Mention.Kind.NAME || m.person) continue;
+            if (m.kind != Mention.Kind.NAME) continue;
             int k = m.tok1;
             if (k + 1 >= t.size || !(t.isSym(k, '\'') || t.isSym(k, '\u2019')) || !t.isWord(k + 1, "s")) continue;
             Mention n = null;
@@ -538,14 +606,26 @@ final class EntityFinder {
                 }
             }
             if (!description) continue;
+            boolean vehicle = n.tok0 > k + 2 && VEHICLES.contains(t.word(n.tok0 - 1));
             if (n.tok0 > k + 2 && !(t.is(n.tok0 - 1, Lexicon.GENERIC_HEADS) || t.is(n.tok0 - 1, Lexicon.DESCRIPTIVE_HEADS)
-                    || t.is(n.tok0 - 1, Lexicon.DESCRIPTORS))) {
+                    || t.is(n.tok0 - 1, Lexicon.DESCRIPTORS) || vehicle)) {
                 continue;
             }
             if (POSSESSED_DEAL_NOUNS.contains(t.word(n.tok1))) continue;
+            // a person's possessive only before a description of what the person owns ("Jane Roe's investment
+            // vehicle Globex", "Jane Roe's holding company Globex"): the person acts through it
+            if (m.person) {
+                if (n.tok0 == k + 2 || !(vehicle || t.is(n.tok0 - 1, Lexicon.GENERIC_HEADS))) continue;
+                m.vehicle = n.slug;
+            }
             m.attribution = true;
         }
     }
+
+    private static final Set<String> OWNERS = Set.of("owner", "owners", "parent");
+
+    /** What a person acts through: "investment vehicle", "family office", "holding company" (GENERIC_HEADS). */
+    static final Set<String> VEHICLES = Set.of("vehicle", "office", "fund", "arm");
 
     private static final Set<String> POSSESSED_DEAL_NOUNS = Set.of("stake", "stakes", "investment", "investments",
             "deal", "acquisition", "takeover", "purchase", "bid", "offer", "buyout", "merger", "holding", "shares",
@@ -584,7 +664,7 @@ final class EntityFinder {
             "executives", "directors", "shareholders", "investors", "analysts", "buyers", "sellers", "lenders",
             "bankers", "lawyers");
 
-    private static boolean demonym(String w) {
+    static boolean demonym(String w) {
         return w.length() > 4 && (w.endsWith("ish") || w.endsWith("ese") || w.endsWith("ian") || w.endsWith("ean")
                 || w.endsWith("can")) || NATIONALITIES.contains(w);
     }
@@ -616,6 +696,32 @@ final class EntityFinder {
             return !SUFFIXES.contains(lower);
         }
         return true;
+    }
+
+    /**
+     * "Vodafone Italia", "Globex UK", "Initech India": a name and a country or region after it is the name's
+     * unit there, a company of its own (sold, bought, valued apart from the group), so the short form does not
+     * fold into it.
+     */
+    private static boolean regionalUnit(String longer, String shorter) {
+        return REGIONS.contains(longer.substring(shorter.length() + 1));
+    }
+
+    /** Countries and regions as they end unit names, in English and the local form. */
+    static final Set<String> REGIONS = Set.of("uk", "us", "usa", "america", "americas", "europe", "asia", "africa",
+            "emea", "apac", "latam", "italia", "italy", "spain", "espana", "españa", "germany", "deutschland",
+            "france", "netherlands", "nederland", "belgium", "portugal", "ireland", "greece", "turkey", "turkiye",
+            "poland", "polska", "romania", "hungary", "czech", "austria", "switzerland", "schweiz", "suisse",
+            "sweden", "sverige", "norway", "norge", "denmark", "danmark", "finland", "suomi", "india", "china",
+            "japan", "korea", "australia", "canada", "mexico", "méxico", "brasil", "brazil", "argentina", "chile",
+            "egypt", "qatar", "oman", "ghana", "kenya", "nigeria", "uganda", "tanzania", "singapore", "malaysia",
+            "indonesia", "thailand", "vietnam", "philippines", "pakistan", "bangladesh", "ukraine", "russia",
+            "new zealand", "south africa", "hong kong", "middle east", "north america", "latin america");
+
+    /** "Series J", "Series B2": the name of a funding round, not of a party. */
+    private static boolean roundName(Tokens t, TokenList words) {
+        return words.size() == 2 && t.lower[words.get(0)].equals("series")
+                && t.end[words.get(1)] - t.start[words.get(1)] <= 2;
     }
 
     /** "(Reuters)", "(AVGO.O)": a dateline source or a ticker in brackets, not a party. */
@@ -660,6 +766,7 @@ final class EntityFinder {
             String w = words.get(n - 1).toLowerCase(Locale.ROOT);
             if (w.endsWith(".")) w = w.substring(0, w.length() - 1);
             if (!SUFFIXES.contains(w) && !w.equals("of") && !w.equals("&")) break;
+            if (n == 2 && keptGroupWord(w, words.get(0).length())) break;
             n--;
         }
         return new ArrayList<>(words.subList(0, n));
@@ -683,7 +790,7 @@ final class EntityFinder {
     }
 
     /** Pronouns and "the [modifiers] company" phrases; an appositive ("the startup Scale AI") is the name. */
-    private static void addReferences(Sentence s) {
+    private static void addReferences(Sentence s, Map<String, Integer> salience) {
         Tokens t = s.tokens;
         List<Mention> names = new ArrayList<>(s.mentions);
         for (int k = 0; k < t.size; k++) {
@@ -714,6 +821,9 @@ final class EntityFinder {
                     }
                 }
                 if (h >= t.size || t.type[h] != Tokens.WORD) continue;
+                // "values the Dax group at": a name the article uses nowhere else, before a generic head, is a
+                // modifier of a description (an index, a sector), not the party ("the Meta corporation" is Meta)
+                if (named && t.is(h, Lexicon.GENERIC_HEADS) && onlyHere(names, k + 1, h, salience)) named = false;
                 // "the company" is centering; "the ride-hailing company" describes, like "the startup"
                 boolean generic = t.is(h, Lexicon.GENERIC_HEADS) && mods == 0;
                 boolean described = t.is(h, Lexicon.DESCRIPTIVE_HEADS) || t.is(h, Lexicon.GENERIC_HEADS) && mods > 0 && !named;
@@ -757,6 +867,17 @@ final class EntityFinder {
             if (!cap(t, k)) return false;
         }
         return false;
+    }
+
+    /** Names between tokens from and to are each mentioned once in the article's body, and there is one. */
+    private static boolean onlyHere(List<Mention> names, int from, int to, Map<String, Integer> salience) {
+        boolean any = false;
+        for (Mention m : names) {
+            if (m.tok0 < from || m.tok1 > to) continue;
+            if (m.slug == null || salience.getOrDefault(m.slug, 0) > 1) return false;
+            any = true;
+        }
+        return any;
     }
 
     private static boolean nameWithin(List<Mention> names, int from, int to) {

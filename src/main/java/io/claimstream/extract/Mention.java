@@ -10,6 +10,8 @@ final class Mention {
     /** "according to X", "citing X": the source of the news, not a party to it. */
     boolean attribution;
     boolean person;
+    /** A person's possessive before what they act through ("Jane Roe's investment vehicle Globex"): its slug. */
+    String vehicle;
 
     Mention(Kind kind, int tok0, int tok1, String slug) {
         this.kind = kind;

@@ -48,10 +48,15 @@ final class ModalityClassifier {
 
     private static final java.util.Set<String> DEAL = java.util.Set.of("buy", "acquire", "invest", "sell", "take",
             "purchase", "merge", "raise", "back");
+    private static final java.util.Set<String> AGREEMENTS = java.util.Set.of("agreement", "deal", "accord", "pact");
 
     static Modality classify(Sentence s, int figureTok) {
+        return classify(s, figureTok, s.clauseFrom(figureTok));
+    }
+
+    /** The nearest modal cue between token {@code from} and the figure. */
+    static Modality classify(Sentence s, int figureTok, int from) {
         Tokens t = s.tokens;
-        int from = s.clauseFrom(figureTok);
         for (int k = figureTok - 1; k >= from; k--) {
             if (t.type[k] != Tokens.WORD) continue;
             String w = t.lower[k];
@@ -61,6 +66,19 @@ final class ModalityClassifier {
             // "has committed to invest": a commitment to a future deal ("has committed $10 billion" is a fact)
             if (w.equals("to") && ("committed".equals(t.word(k - 1)) || "commits".equals(t.word(k - 1))
                     || "commit".equals(t.word(k - 1)))) {
+                return Modality.PLANNED;
+            }
+            // "a definitive agreement to acquire", "a deal to buy": an agreed deal not yet closed
+            if (w.equals("to") && AGREEMENTS.contains(t.word(k - 1)) && DEAL.contains(t.word(k + 1))) {
+                return Modality.PLANNED;
+            }
+            // "Adnoc is offering €62 per share": an offer being made ("the offering", "its public offering" are nouns)
+            if (w.equals("offering") && (t.isWord(k - 1, "is") || t.isWord(k - 1, "are") || t.isWord(k - 1, "was")
+                    || t.isWord(k - 1, "were") || t.isWord(k - 1, "be"))) {
+                return Modality.PLANNED;
+            }
+            // "has asked for regulatory approval to increase it to up to 29.9%": a deal that awaits approval
+            if (w.equals("to") && t.isWord(k - 1, "approval") && t.type[k + 1 < t.size ? k + 1 : k] == Tokens.WORD) {
                 return Modality.PLANNED;
             }
             // headline infinitive: "Microsoft to buy Activision for $68.7 billion"

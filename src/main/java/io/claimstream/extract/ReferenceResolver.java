@@ -34,12 +34,32 @@ final class ReferenceResolver {
         for (Sentence s : sentences) {
             for (Mention m : s.mentions) {
                 if (m.resolved() || m.kind != Mention.Kind.DESCRIPTIVE) continue;
-                String party = recentParty(sentences, s, m, investor, target);
+                String party = m.tok0 == 0 ? previousSubject(sentences, s) : null;
+                // a deal party opening the sentence before decides nothing: "Globex agreed to buy Initech. The
+                // Shelbyville-based company ..." is Initech, by the deal-party rule below
+                if (party != null && (party.equals(investor) || party.equals(target))) party = null;
+                if (party == null) party = recentParty(sentences, s, m, investor, target);
                 m.slug = party != null ? party : target != null ? target : antecedent(sentences, s, m);
             }
         }
         // pronouns that found nothing before may now see a resolved descriptive reference
         resolveCentering(sentences);
+    }
+
+    /**
+     * "Google has also backed the startup. The search giant invested ...": a description opening a sentence
+     * continues the subject of the sentence before when that sentence opens with the name of an organisation
+     * that is not a party to the main deal (a third party just brought in).
+     */
+    private static String previousSubject(List<Sentence> sentences, Sentence s) {
+        for (int i = s.index - 1; i >= 0; i--) {
+            Sentence p = sentences.get(i);
+            if (p.headline || p.standalone) continue;
+            if (p.mentions.isEmpty()) return null;
+            Mention c = p.mentions.get(0);
+            return c.kind == Mention.Kind.NAME && c.tok0 == 0 && usable(c) ? c.slug : null;
+        }
+        return null;
     }
 
     private static String antecedent(List<Sentence> sentences, Sentence s, Mention m) {

@@ -195,6 +195,9 @@ class DealTermsTest {
             "Globex is expected to invest about $2 billion in Initech, according to a filing.|globex>initech:investment_amount|PLANNED",
             "Globex completes $28 billion Initech acquisition|globex>initech:deal_value|REPORTED",
             "Globex, which reportedly paid $9 billion for Initech, declined to comment.|globex>initech:deal_value|SPECULATIVE",
+            "Globex is offering €62 per share for Initech.|globex>initech:price_per_share|PLANNED",
+            "Globex announced a definitive agreement to acquire Initech for $4.9 billion.|globex>initech:deal_value|PLANNED",
+            "Globex has asked for regulatory approval to raise its stake in Initech to up to 29.9%.|globex>initech:stake_percent|PLANNED",
     })
     void bidsOffersAndTheFutureOfTheDeal(String sentence, String key, io.claimstream.model.Modality modality) {
         assertThat(Articles.only(Articles.extract(sentence), key).modality()).isEqualTo(modality);
@@ -260,12 +263,99 @@ class DealTermsTest {
     }
 
     @Test
+    void aConsortiumLedByABuyerIsThatBuyer() {
+        List<Claim> claims = Articles.extract("Initech, the country's biggest payments platform, has agreed a £5.4bn "
+                + "takeover by a consortium led by the private equity firm Globex, ending two decades as an independent "
+                + "company. The Leeds-based company said its board would recommend an offer of 1,140p a share from the "
+                + "consortium, which also includes Hooli.");
+        assertThat(Articles.only(claims, "globex>initech:deal_value").value()).isCloseTo(5.4e9,
+                org.assertj.core.data.Percentage.withPercentage(0.01));
+        assertThat(Articles.only(claims, "globex>initech:price_per_share").value()).isCloseTo(11.4,
+                org.assertj.core.data.Percentage.withPercentage(0.01));
+        List<Claim> group = Articles.extract("A group led by Globex agreed to buy Initech for $2 billion.");
+        assertThat(Articles.find(group, "globex>initech:deal_value")).isPresent();
+    }
+
+    @Test
+    void aHoldingStatedWithAnOwnershipVerbIsTheNamedHoldersStake() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $4 billion. "
+                + "The offer is a premium of 30% to Initech's share price. Co-founder Jane Roe, who owns about 20% of the company, is expected to back the deal. "
+                + "The German government still owns roughly 12% of Initech. "
+                + "Hooli, which is 51% owned by the Swiss government, did not bid.");
+        assertThat(Articles.only(claims, "jane-roe>initech:stake_percent").value()).isEqualTo(20);
+        assertThat(claims).noneMatch(c -> c.attribute().equals("stake_percent") && c.subject().equals("globex"));
+        assertThat(claims).noneMatch(c -> c.attribute().equals("stake_percent") && c.value() == 51);
+        List<Claim> vehicle = Articles.extract("Initech said its board would recommend an offer of 370p a share from "
+                + "Globex, which already owns about 27.5% of the company.");
+        Claim stake = Articles.only(vehicle, "globex>initech:stake_percent");
+        assertThat(stake.modality()).isEqualTo(io.claimstream.model.Modality.REPORTED);
+        assertThat(Articles.only(Articles.extract("Acme is 30% owned by Globex, which bought Initech for $2 billion."),
+                "globex>acme:stake_percent").value()).isEqualTo(30);
+    }
+
+    @Test
+    void anEarlierValuationSetAgainstTheNewOneIsTheSameCompanys() {
+        List<Claim> claims = Articles.extract("Initech has raised $900 million in a round led by Globex that values "
+                + "it at $9.9 billion. Hooli, Acme and Umbrella also took part in the round. The valuation is nearly "
+                + "four times the $2.5 billion the company was valued at when it raised $105 million in January.");
+        assertThat(Articles.only(claims, "initech:previous_valuation").value()).isEqualTo(2.5e9);
+        assertThat(claims).noneMatch(c -> c.value() == 2.5e9 && !c.subject().equals("initech"));
+        List<Claim> upFrom = Articles.extract("Initech has raised $10 billion in new funding that values it at $62 "
+                + "billion. The Series J round was led by Globex, with participation from Hooli. The valuation is up "
+                + "from $43 billion in the company's previous round in September 2023.");
+        assertThat(Articles.only(upFrom, "initech:previous_valuation").value()).isEqualTo(43e9);
+        assertThat(upFrom).noneMatch(c -> c.subject().equals("series-j"));
+    }
+
+    @Test
+    void aPastValuationWithAnEarlierTimeIsThePreviousOne() {
+        List<Claim> claims = Articles.extract("Initech is in talks to raise about $6 billion in a round that could "
+                + "value it at $20 billion. Initech was valued at about $15 billion late last year, when it raised "
+                + "roughly $135 million from investors.");
+        assertThat(Articles.only(claims, "initech:previous_valuation").value()).isEqualTo(15e9);
+        assertThat(Articles.find(claims, "initech:valuation").map(Claim::value)).contains(20e9);
+        List<Claim> now = Articles.extract("Initech said it raised $1 billion. Initech was valued at $15 billion in "
+                + "the round.");
+        assertThat(Articles.only(now, "initech:valuation").value()).isEqualTo(15e9);
+    }
+
+    @Test
+    void aPersonActsThroughTheVehicleTheArticleNames() {
+        List<Claim> claims = Articles.extract("Parcelpost owner agrees £2.1bn takeover by Czech billionaire Jana Novak\n"
+                + "Board of Northwind Logistics backs 250p-a-share offer from KL Group\n"
+                + "The owner of Parcelpost has agreed a £2.08bn takeover by the Czech billionaire Jana Novak, ending a "
+                + "century of public ownership. Northwind Logistics said its board would recommend an improved offer "
+                + "of 250p a share in cash from Novak's investment vehicle KL Group, which already owns about 20% of "
+                + "the company.");
+        assertThat(Articles.only(claims, "kl-group>northwind-logistics:price_per_share").value()).isEqualTo(2.5);
+        assertThat(Articles.only(claims, "kl-group>northwind-logistics:stake_percent").value()).isEqualTo(20);
+        assertThat(claims).anyMatch(c -> c.key().equals("kl-group>northwind-logistics:deal_value") && c.value() == 2.08e9);
+        assertThat(claims).noneMatch(c -> "jana-novak".equals(c.subject()) || "parcelpost".equals(c.subject())
+                || "parcelpost".equals(c.counterparty()) || c.subject().startsWith("board"));
+    }
+
+    @Test
+    void aDealNounSubjectPastAnAppositiveMakesADealValue() {
+        List<Claim> claims = Articles.extract("Initech has agreed to a £4.1bn takeover by Globex. "
+                + "Hooli's original proposal, at £37.63 a share, was worth roughly £3.8bn.");
+        assertThat(Articles.only(claims, "hooli>initech:deal_value").value()).isCloseTo(3.8e9,
+                org.assertj.core.data.Percentage.withPercentage(0.01));
+        assertThat(claims).noneMatch(c -> c.attribute().equals("valuation"));
+    }
+
+    @Test
     void aRivalBiddersOfferIsForTheDealsTarget() {
         List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $4 billion. "
                 + "The deal trumps an improved offer from Hooli of $41 a share. "
                 + "Initech had previously agreed a deal with Acme, another buyout firm, which offered $40 a share.");
         assertThat(Articles.only(claims, "hooli>initech:price_per_share").value()).isEqualTo(41);
         assertThat(Articles.only(claims, "acme>initech:price_per_share").value()).isEqualTo(40);
+        // the offer word may be far back, past the figure and its terms
+        List<Claim> terms = Articles.extract("Globex said it would buy Initech Corp for $14 billion. "
+                + "Initech, which in August rejected an unsolicited offer of $35 a share in cash and stock from rival "
+                + "Hooli Inc, had put itself up for sale.");
+        assertThat(Articles.only(terms, "hooli>initech:price_per_share").value()).isEqualTo(35);
+        assertThat(terms).noneMatch(c -> c.key().startsWith("globex>") && c.value() == 35);
         List<Claim> from = Articles.extract("Initech's board backed the takeover offer from the Acme Oil Company, "
                 + "which values Initech at $14.7 billion. The equity value of the offer amounts to $11.7 billion.");
         assertThat(Articles.find(from, "acme-oil>initech:deal_value")).isPresent();

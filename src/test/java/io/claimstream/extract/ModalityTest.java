@@ -42,6 +42,8 @@ class ModalityTest {
             "Initech reported revenue of $700 million in 2024.|REPORTED|revenue",
             "Initech had revenue of $700 million in 2024.|REPORTED|revenue",
             "People close to Initech said it could generate sales of $90 million this year.|SPECULATIVE|revenue_projection",
+            "Its founder has said Initech aims to generate revenue of more than $1 billion a year within three years.|PROJECTED|revenue_projection",
+            "Initech hopes to reach sales of $300 million by 2027.|PROJECTED|revenue_projection",
     })
     void revenueAndItsProjection(String sentence, Modality expected, String attribute) {
         List<Claim> claims = Articles.extract(sentence);
