@@ -91,9 +91,31 @@ class DevSetTest {
         assertThat(r.f1()).as("second held-out F1; errors: %s", r.errors()).isGreaterThanOrEqualTo(0.95);
     }
 
+    /**
+     * The clean held-out sets of extract-1.4.0: seven articles each on fourteen more deals, written and labelled by
+     * someone who never read the rules or ran the extractor, committed before any run, and used to shape no rule.
+     * holdout3: an all-stock oil merger, a pharma deal with a contingent value right, a sovereign fund's stake in
+     * euros, a Series C with a previous valuation, a UK takeover in pence, a trading house's minority stake with a
+     * forecast, a rumoured deal. holdout4: Australian dollars with US dollars in brackets, rupees in crore, a
+     * take-private press release with equity and enterprise values and guidance, a down-round, a UK bid with a rival,
+     * a raised bid in yen with anonymous sources, an analysis piece full of earlier deals. Measured: 1.3.0 F1 0.750
+     * and 0.387, 1.4.0 0.761 and 0.452. These are the honest estimates of how the extractor does on coverage it
+     * has not seen; the floors, a little under 1.4.0's figures, only catch a regression.
+     */
+    @Test
+    void cleanHeldOutSetsStayAboveTheirFloors() throws IOException {
+        for (var set : java.util.Map.of("holdout3", 0.73, "holdout4", 0.42).entrySet()) {
+            Path dir = DIR.resolve(set.getKey());
+            ClaimScoring.Result r = ClaimScoring.score(extract(new ClaimExtractor(), dir), gold(dir));
+            System.out.printf("%s: hits=%d false=%d missed=%d p=%.3f r=%.3f f1=%.3f%n", set.getKey(),
+                    r.hits(), r.falsePositives(), r.missed(), r.precision(), r.recall(), r.f1());
+            assertThat(r.f1()).as("%s F1; errors: %s", set.getKey(), r.errors()).isGreaterThanOrEqualTo(set.getValue());
+        }
+    }
+
     @Test
     void everyGoldClaimQuotesItsArticle() throws IOException {
-        for (Path dir : List.of(DIR, DIR.resolve("holdout"), DIR.resolve("holdout2"))) {
+        for (Path dir : List.of(DIR, DIR.resolve("holdout"), DIR.resolve("holdout2"), DIR.resolve("holdout3"), DIR.resolve("holdout4"))) {
             for (JsonNode g : gold(dir)) {
                 String text = Files.readString(dir.resolve("articles").resolve(g.get("article").asText()),
                         StandardCharsets.UTF_8);
