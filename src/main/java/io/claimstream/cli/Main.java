@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ReplayCommand.class,
                 AuditCommand.class,
                 VerifyCommand.class,
+                ResetCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
