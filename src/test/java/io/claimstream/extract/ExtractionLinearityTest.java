@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Measured as a ratio of CPU time of this thread (not wall time: the machine may be busy with other work), the
  * best of five runs at each size, with n grown until time(n) is several milliseconds, so the outcome does not depend
- * on the machine's speed or load.
+ * on the machine's speed or load; a ratio over the limit is measured again (twice at most) before it fails.
  */
 class ExtractionLinearityTest {
     private static final ClaimExtractor EXTRACTOR = new ClaimExtractor();
@@ -73,6 +73,13 @@ class ExtractionLinearityTest {
         }
         long large = best(text.apply(4 * n));
         double ratio = (double) large / Math.max(small, 1);
+        // A busy machine (a collection, another process's cache pressure) can push one linear measurement past the
+        // limit; a quadratic scanner is past it every time. So the pair is measured again, at most twice.
+        for (int again = 0; again < 2 && ratio >= MAX_RATIO; again++) {
+            small = best(text.apply(n));
+            large = best(text.apply(4 * n));
+            ratio = Math.min(ratio, (double) large / Math.max(small, 1));
+        }
         assertThat(ratio).as(name + ": time(4n)/time(n) for n = " + n + " chars, time(n) = " + small / 1_000
                         + " us, time(4n) = " + large / 1_000 + " us")
                 .isLessThan(MAX_RATIO);
