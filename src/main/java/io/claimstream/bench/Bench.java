@@ -95,9 +95,12 @@ public final class Bench {
                     Map<String, Object> w = new LinkedHashMap<>();
                     w.put("articles", o.warmupArticles);
                     w.put("pass_through", passThrough(base, "bench-warmup-pass-through", o.warmupArticles, 0));
-                    try (ClaimstreamApp app = fullApp(base, "bench-warmup-full", dir)) {
-                        w.put("full", measure(base, app.streams(), app.applicationId(), fullInputs(app.applicationId()),
-                                o.warmupArticles, 0, () -> app.start()));
+                    ExtractionClock clock = new ExtractionClock();
+                    try (ClaimstreamApp app = fullApp(base, "bench-warmup-full", clock)) {
+                        Map<String, Object> full = measure(base, app.streams(), app.applicationId(),
+                                fullInputs(app.applicationId()), o.warmupArticles, 0, () -> app.start());
+                        full.putAll(clock.summary());
+                        w.put("full", full);
                     }
                     summary.put("warmup", w);
                 }
@@ -108,9 +111,11 @@ public final class Bench {
                 summary.put("pass_through", pass);
                 Map<String, Object> full = new LinkedHashMap<>();
                 summary.put("full", full);
-                try (ClaimstreamApp app = fullApp(base, "bench-full", dir)) {
+                ExtractionClock clock = new ExtractionClock();
+                try (ClaimstreamApp app = fullApp(base, "bench-full", clock)) {
                     full.putAll(measure(base, app.streams(), app.applicationId(), fullInputs(app.applicationId()),
                             o.articles, warmup, () -> app.start()));
+                    full.putAll(clock.summary());
                     double ratio = (double) full.get("articles_per_s") / (double) pass.get("articles_per_s");
                     summary.put("full_over_pass_through", round(ratio, 3));
                     if (o.latencySeconds > 0) summary.put("latency", latency(base, gen));
@@ -198,10 +203,36 @@ public final class Bench {
         }
     }
 
-    private ClaimstreamApp fullApp(Properties base, String appId, Path dir) {
+    private ClaimstreamApp fullApp(Properties base, String appId, ExtractionClock clock) {
         Properties p = (Properties) base.clone();
         p.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, appId);
-        return new ClaimstreamApp(p);
+        return new ClaimstreamApp(p, new Topics(StreamsSettings.serdeConfig(p)), clock);
+    }
+
+    /** Time the full topology's stream threads spend in the extractor, and the claims it returns. */
+    private static final class ExtractionClock implements io.claimstream.stream.PipelineMetrics {
+        private final java.util.concurrent.atomic.LongAdder nanos = new java.util.concurrent.atomic.LongAdder();
+        private final java.util.concurrent.atomic.LongAdder articles = new java.util.concurrent.atomic.LongAdder();
+        private final java.util.concurrent.atomic.LongAdder claims = new java.util.concurrent.atomic.LongAdder();
+
+        @Override
+        public void extractionTime(long n) {
+            nanos.add(n);
+            articles.increment();
+        }
+
+        @Override
+        public void claimsExtracted(int count) {
+            claims.add(count);
+        }
+
+        Map<String, Object> summary() {
+            long n = Math.max(1, articles.sum());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("extraction_ms_per_article", round(nanos.sum() / 1e6 / n, 3));
+            m.put("claims_per_article", round((double) claims.sum() / n, 2));
+            return m;
+        }
     }
 
     private static List<String> fullInputs(String appId) {
@@ -222,6 +253,7 @@ public final class Bench {
         }
         double load0 = load();
         long c0 = processCpu();
+        Map<Long, Long> threads0 = ThreadCpu.snapshot();
         long t0 = System.nanoTime();
         start.run();
         // The clock starts at the first record processed, not at RUNNING: with several stream threads one of them
@@ -252,7 +284,10 @@ public final class Bench {
         m.put("articles_per_s", round(articles / secs, 1));
         m.put("seconds", round(secs, 2));
         m.put("startup_seconds", round((tFirst - t0) / 1e9, 2));
-        m.put("process_cpu_seconds", round((processCpu() - c0) / 1e9, 1));
+        long cpu = processCpu() - c0;
+        m.put("process_cpu_seconds", round(cpu / 1e9, 1));
+        m.put("cpu_ms_per_article", round(cpu / 1e6 / articles, 3));
+        m.put("thread_cpu_seconds", ThreadCpu.since(threads0, cpu));
         m.put("load_average", round((load0 + load()) / 2, 2));
         o.log.accept(String.format("%s: %,d articles in %.1f s = %.0f articles/s", appId, articles, secs, articles / secs));
         return m;

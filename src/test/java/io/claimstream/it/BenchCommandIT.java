@@ -34,6 +34,18 @@ class BenchCommandIT {
         assertThat(full).isPositive();
         assertThat(summary.at("/full_over_pass_through").asDouble()).isCloseTo(full / pass, org.assertj.core.data.Offset.offset(0.001));
 
+        // where the CPU went: the stream threads did work, and the kinds add up to no more than the process used
+        for (String part : new String[] {"/pass_through", "/full"}) {
+            JsonNode threads = summary.at(part + "/thread_cpu_seconds");
+            assertThat(threads.get("stream").asDouble()).as(part).isPositive();
+            double sum = 0;
+            for (JsonNode v : threads) sum += v.asDouble();
+            assertThat(sum).as(part).isLessThanOrEqualTo(summary.at(part + "/process_cpu_seconds").asDouble() + 0.1 * threads.size());
+        }
+        // the extractor's own share of the full topology, and the claims it found (each article has figures)
+        assertThat(summary.at("/full/extraction_ms_per_article").asDouble()).isPositive();
+        assertThat(summary.at("/full/claims_per_article").asDouble()).isGreaterThan(1);
+
         // 50 articles/s for 1 + 2 s, each opening keys of its own: each must move a figure, and be measured
         JsonNode latency = summary.get("latency");
         assertThat(latency.get("articles_without_change").asInt()).isZero();
