@@ -14,7 +14,19 @@ final class AttributeClassifier {
     /** The attribute and the token of the cue word that decided it (roles are read around the cue). */
     record Cue(String attribute, int tok, Family family) {}
 
-    enum Family { INVEST, ACQUIRE, STAKE, VALUE, REVENUE, PRICE, OTHER }
+    /** NONE: a figure of something else ("a net loss of", "net debt of", "a quarterly dividend of $1.63 a share"). */
+    enum Family { INVEST, ACQUIRE, STAKE, VALUE, REVENUE, PRICE, OTHER, NONE }
+
+    /**
+     * Words for what a figure is that make it no deal claim: nearest to the figure, they keep a cue further off from
+     * claiming it ("posted a net loss of $18.8 billion last year on revenue of $53.1 billion").
+     */
+    private static final Set<String> NOT_CLAIMS = Set.of("loss", "losses", "deficit", "debt", "debts", "ebitda",
+            "dividend", "dividends", "payout", "earnings", "fine", "fines", "penalty", "settlement", "bonus", "salary",
+            "compensation", "capex", "spending", "budget", "subsidy", "subsidies", "grant", "grants");
+    /** "gross order value", "net asset value", "portfolio value": values that are no company's valuation. */
+    private static final Set<String> NOT_COMPANY_VALUES = Set.of("portfolio", "asset", "assets", "order", "book",
+            "merchandise", "face", "notional", "contract", "trade", "property", "inventory", "fund", "loan");
 
     static final Map<String, Family> MONEY = Map.ofEntries(
             Map.entry("invest", Family.INVEST), Map.entry("invests", Family.INVEST), Map.entry("invested", Family.INVEST),
@@ -40,7 +52,7 @@ final class AttributeClassifier {
             Map.entry("turnover", Family.REVENUE));
 
     private static final Set<String> DEAL_NOUNS = Set.of("deal", "transaction", "acquisition", "takeover", "offer",
-            "bid", "merger", "buyout");
+            "bid", "merger", "buyout", "proposal", "approach");
     private static final Set<String> PREVIOUS = Set.of("previously", "previous", "prior", "earlier", "formerly", "last",
             "latest");
     private static final Set<String> PROJECTION = Set.of("projects", "projected", "projection", "projections",
@@ -51,7 +63,8 @@ final class AttributeClassifier {
     private static final Set<String> AIMS = Set.of("aim", "aims", "aiming", "aimed", "hopes", "hoping", "seeks",
             "seeking", "targeting", "targeted", "goal", "ambition");
     private static final Set<String> STAKE = Set.of("stake", "stakes", "equity", "ownership", "owned", "holding",
-            "acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying", "owns", "own", "control");
+            "acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying", "owns", "own", "control",
+            "holds", "hold", "held", "controls", "secure", "secures", "secured", "securing");
 
     /** After the figure a cue must be this close: "$14.3 billion investment", "49% non-voting stake". */
     private static final int AFTER_WINDOW = 4;
@@ -62,15 +75,32 @@ final class AttributeClassifier {
             "volume", "volumes", "rep", "reps", "representatives");
 
     static Cue classify(Sentence s, int q0, int q1, boolean percent) {
+        Cue best = nearest(s, q0, q1, percent);
+        return best == null || best.family() == Family.NONE ? null : best;
+    }
+
+    private static Cue nearest(Sentence s, int q0, int q1, boolean percent) {
         Tokens t = s.tokens;
         int clause = s.clause[q0];
-        if (!percent && perShare(t, q1)) return new Cue("price_per_share", q1, Family.PRICE);
+        if (!percent && perShare(t, q1)) {
+            // "raise its quarterly dividend by 8% to $1.63 a share", "earnings of $2.10 a share": not a price paid
+            for (int k = q0 - 1; k >= 0 && k >= q0 - 10 && s.clause[k] == clause; k--) {
+                if (t.is(k, Lexicon.MONEY_CUE) && !NOT_CLAIMS.contains(t.lower[k])) break;
+                if (t.type[k] == Tokens.WORD && NOT_CLAIMS.contains(t.lower[k])) return new Cue("none", k, Family.NONE);
+            }
+            return new Cue("price_per_share", q1, Family.PRICE);
+        }
+        // "valued each Anglo share at £29.34", "values every Sabadell share at €2.14"
+        if (!percent) {
+            int each = eachShareAt(t, q0);
+            if (each >= 0) return new Cue("price_per_share", each, Family.PRICE);
+        }
         Cue best = null;
         int bestDist = Integer.MAX_VALUE;
         // a cue far back in a long clause belongs to something else ("sales channels ... such as X up 9% to $84")
         int from = Math.max(s.clauseFrom(q0), q0 - BEFORE_WINDOW);
         for (int k = q0 - 1; k >= from; k--) {
-            Cue c = cueAt(s, k, percent, q0);
+            Cue c = cueAt(s, k, percent, q0, q1);
             if (c == null) continue;
             if (c.family() == Family.REVENUE && COMPOUND_HEADS.contains(t.word(k + 1))) continue; // "sales channels"
             int d = q0 - k + penalty(t, k);
@@ -79,9 +109,20 @@ final class AttributeClassifier {
                 bestDist = d;
             }
         }
+        // "more than 50% of Initech's share capital", "30% of Globex's voting rights": what the percent is of
+        if (percent && best == null && t.isWord(q1, "of")) {
+            for (int k = q1 + 1; k < t.size && k <= q1 + 7 && s.clause[k] == clause; k++) {
+                if (t.isWord(k, "capital") && t.isWord(k - 1, "share") || t.isWord(k, "rights") && t.isWord(k - 1, "voting")
+                        || t.isWord(k, "shares") || t.isWord(k, "stock") || t.isWord(k, "equity")) {
+                    return new Cue("stake_percent", k, Family.STAKE);
+                }
+            }
+        }
         for (int k = q1; k < t.size && k < q1 + AFTER_WINDOW && s.clause[k] == clause; k++) {
-            Cue c = cueAt(s, k, percent, q0);
+            Cue c = cueAt(s, k, percent, q0, q1);
             if (c == null) continue;
+            // "for $5.6 billion including debt": what the figure includes, not what it is
+            if (c.family() == Family.NONE && !t.isWord(k, "loss") && !t.isWord(k, "losses")) continue;
             int d = k - q1 + 2 + penalty(t, k);
             if (d < bestDist) {
                 best = c;
@@ -114,12 +155,16 @@ final class AttributeClassifier {
         return false;
     }
 
-    private static Cue cueAt(Sentence s, int k, boolean percent, int q0) {
+    private static Cue cueAt(Sentence s, int k, boolean percent, int q0, int q1) {
         Tokens t = s.tokens;
         if (t.type[k] != Tokens.WORD) return null;
         String w = t.lower[k];
         if (percent) {
             if (STAKE.contains(w)) return new Cue("stake_percent", k, Family.STAKE);
+            // "more than 50% of Sabadell's share capital", "30% of the voting rights"
+            if (w.equals("capital") && t.isWord(k - 1, "share") || w.equals("rights") && t.isWord(k - 1, "voting")) {
+                return new Cue("stake_percent", k, Family.STAKE);
+            }
             if (w.equals("shares") && "of".equals(t.word(k - 1)) || w.equals("interest") && t.isWord(k + 1, "in")) {
                 return new Cue("stake_percent", k, Family.STAKE);
             }
@@ -143,6 +188,13 @@ final class AttributeClassifier {
             return new Cue("investment_amount", k, Family.INVEST);
         }
         if (w.equals("raised") || w.equals("raises") || w.equals("raising") || w.equals("raise")) return new Cue("funding_round", k, Family.OTHER);
+        if (NOT_CLAIMS.contains(w)) return new Cue("none", k, Family.NONE);
+        // "The first, £31.1bn approach was rebuffed", "a takeover approach worth £34bn": a bid; elsewhere the word
+        // is too common ("a cautious approach") to say what a figure is
+        if ((w.equals("approach") || w.equals("approaches")) && (k == q1 || t.isWord(k - 1, "takeover")
+                || t.isWord(k - 1, "buyout"))) {
+            return new Cue("deal_value", k, Family.ACQUIRE);
+        }
         if (w.equals("profit") || w.equals("profits") || (w.equals("income") && "net".equals(t.word(k - 1)))) {
             return new Cue("net_income", k, Family.OTHER);
         }
@@ -154,6 +206,10 @@ final class AttributeClassifier {
             return null; // "a stake worth $50 billion": the value of a holding, not of a company
         }
         if (w.equals("turnover") && !t.isWord(k - 1, "annual")) return null; // trading turnover on a market
+        // "net portfolio value of 389 billion Singapore dollars", "a gross order value of about Rs 3,000 crore"
+        if (f == Family.VALUE && (w.equals("value") || w.equals("worth")) && NOT_COMPANY_VALUES.contains(t.word(k - 1))) {
+            return new Cue("none", k, Family.NONE);
+        }
         switch (f) {
             case INVEST:
                 return new Cue("investment_amount", k, f);
@@ -175,7 +231,7 @@ final class AttributeClassifier {
                 // "will acquire Juniper for $40.00 per share, representing an equity value of approximately $14
                 // billion": the equity or enterprise value of a deal stated in the sentence is the deal's value
                 if (w.equals("value") && (t.isWord(k - 1, "equity") || t.isWord(k - 1, "enterprise"))
-                        && t.isWord(k + 1, "of") && dealVerbIn(t)) {
+                        && t.isWord(k + 1, "of") && (dealVerbIn(t) || t.isWord(k - 1, "equity") && dealNounBefore(s, k))) {
                     return new Cue("deal_value", k, Family.ACQUIRE);
                 }
                 int clause = s.clause[k];
@@ -245,6 +301,37 @@ final class AttributeClassifier {
         int head = end - 1;
         if (head < 0 || !(DEAL_NOUNS.contains(t.word(head)) || t.isWord(head, "proposal"))) return -1;
         return head;
+    }
+
+    /** "The transaction implies an equity value of": a deal noun earlier in the clause. */
+    private static boolean dealNounBefore(Sentence s, int k) {
+        Tokens t = s.tokens;
+        for (int j = k - 1; j >= 0 && s.clause[j] == s.clause[k]; j--) if (DEAL_NOUNS.contains(t.word(j))) return true;
+        return false;
+    }
+
+    /**
+     * "valued each Anglo share at £29.34", "worth about €2.14 per Sabadell share" is handled after the figure; this is
+     * the form with the share before it: a value verb, "each" or "every", at most two words of name, "share", "at".
+     * Returns the value verb's token, or -1.
+     */
+    private static int eachShareAt(Tokens t, int q0) {
+        int k = q0 - 1;
+        while (k >= 0 && (t.isWord(k, "about") || t.isWord(k, "around") || t.isWord(k, "roughly")
+                || t.isWord(k, "approximately") || t.isWord(k, "nearly"))) {
+            k--;
+        }
+        if (!t.isWord(k, "at")) return -1;
+        int share = k - 1;
+        if (!t.isWord(share, "share")) return -1;
+        for (int j = share - 1; j >= 0 && j >= share - 3; j--) {
+            if (t.isWord(j, "each") || t.isWord(j, "every") || t.isWord(j, "per")) {
+                String v = t.word(j - 1);
+                return v.equals("valued") || v.equals("values") || v.equals("valuing") || v.equals("value")
+                        || v.equals("priced") || v.equals("prices") || v.equals("pricing") ? j - 1 : -1;
+            }
+        }
+        return -1;
     }
 
     private static boolean dealVerbIn(Tokens t) {

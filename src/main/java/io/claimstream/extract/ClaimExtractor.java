@@ -58,7 +58,7 @@ public final class ClaimExtractor {
         boolean[] furniture = furniture(text, sentences);
         // body sentences first: a figure repeated in a headline or caption is kept as the body states it
         Map<ClaimIdentity, Claim> out = new LinkedHashMap<>();
-        String[] lastValued = new String[1]; // whose valuation the article stated last
+        Recent recent = new Recent();
         for (int pass = 0; pass < 2; pass++) {
             for (Sentence s : sentences) {
                 if (s.standalone != (pass == 1) || s.quantities.isEmpty() || furniture[s.index]) continue;
@@ -67,7 +67,7 @@ public final class ClaimExtractor {
                 Claim last = null;
                 for (int i = 0; i < located.size(); i++) {
                     if (i > 0 && conversion(s, located.get(i - 1), located.get(i))) continue;
-                    Claim c = claim(article, s, located.get(i), located, pair, year, lastValued);
+                    Claim c = claim(article, s, located.get(i), located, pair, year, recent);
                     if (c == null && last != null) c = upFrom(s, located.get(i), last, year);
                     if (c == null) continue;
                     out.putIfAbsent(ClaimIdentity.of(c), c);
@@ -83,6 +83,15 @@ public final class ClaimExtractor {
     }
 
     private record Located(Quantity q, int q0, int q1) {}
+
+    /** What the article stated last, for figures that lean on it. */
+    private static final class Recent {
+        /** Whose valuation was stated last. */
+        String valued;
+        /** What the last stated holding was in, and in which sentence. */
+        String owned;
+        int ownedSentence = -10;
+    }
 
     /**
      * "a takeover by the Czech billionaire Jane Roe ... an offer from Roe's investment vehicle Globex": a person
@@ -226,7 +235,7 @@ public final class ClaimExtractor {
     }
 
     private Claim claim(ArticleText article, Sentence s, Located lq, List<Located> all, String[] pair, Integer year,
-                        String[] lastValued) {
+                        Recent recent) {
         Quantity q = lq.q();
         if (lq.q0 >= s.tokens.size) return null;
         if (isTicker(s, lq)) return null;
@@ -235,9 +244,18 @@ public final class ClaimExtractor {
         if (cue == null) return null;
         String attribute = cue.attribute();
         if (q.isPercent() != attribute.equals("stake_percent") && !attribute.equals("premium")) return null;
+        // "the combined group would have had revenue of", "shareholders will own about 60 per cent of the combined
+        // company": a figure of the merged entity is no party's, before or after the deal
+        if (combinedEntity(s, lq)) return null;
+        // "Temasek will pay 1.6 billion euros for a 24.9 per cent stake in Nordwerk": money for a minority stake
+        // is the buyer's investment in the company, not the price of the company
+        if (attribute.equals("deal_value") && cue.family() == AttributeClassifier.Family.ACQUIRE
+                && minorityStakeBought(s, lq, all)) {
+            attribute = "investment_amount";
+        }
         String subject, counterparty = null;
         if (Claim.TWO_PARTY_ATTRIBUTES.contains(attribute)) {
-            String[] roles = twoParty(s, cue, lq, all, pair);
+            String[] roles = twoParty(s, cue, lq, all, pair, recent);
             if (roles == null) return null;
             subject = roles[0];
             counterparty = roles[1];
@@ -253,15 +271,20 @@ public final class ClaimExtractor {
             // "The valuation is up from $43 billion in the company's previous round", "four times the $2.5 billion
             // the company was valued at": an earlier valuation set against the one just stated is the same
             // company's, when the clause names no company before the figure (only references)
-            if (attribute.equals("previous_valuation") && lastValued[0] != null && !nameBefore(s, lq)) {
-                subject = lastValued[0];
+            if (attribute.equals("previous_valuation") && recent.valued != null && !nameBefore(s, lq)) {
+                subject = recent.valued;
             }
-            if (attribute.equals("valuation")) lastValued[0] = subject;
+            if (attribute.equals("valuation")) recent.valued = subject;
         }
         String qualifier = attribute.startsWith("revenue") ? year(s, lq, year) : null;
         // "EP, which already owns about 27.5% of the company": a holding in a relative clause is stated as a fact
         // whatever the clause it hangs on says ("would recommend an offer from EP, which owns")
-        Modality modality = attribute.equals("stake_percent") && ownership(s, lq) != null
+        String[] held = attribute.equals("stake_percent") ? ownership(s, lq, all, recent) : null;
+        if (held != null && held.length == 2) {
+            recent.owned = held[1];
+            recent.ownedSentence = s.index;
+        }
+        Modality modality = held != null
                 ? ModalityClassifier.classify(s, lq.q0, clauseStartOf(s, lq.q0))
                 : ModalityClassifier.classify(s, lq.q0);
         // a forecast figure is projected even when carried by "will reach"
@@ -271,6 +294,71 @@ public final class ClaimExtractor {
         String evidence = article.text().substring(s.start, s.end);
         return new Claim(article.id(), article.sourceOrId(), subject, counterparty, attribute, qualifier, q.value(),
                 q.valueHigh(), q.unit(), q.bound(), modality, false, evidence, s.start, s.end);
+    }
+
+    private static final Set<String> COMBINED_HEADS = Set.of("company", "group", "entity", "business", "bank",
+            "firm", "lender", "operator", "companies");
+
+    /** "the combined group", "the merged company", "the enlarged entity" in the figure's clause. */
+    private static boolean combinedEntity(Sentence s, Located lq) {
+        Tokens t = s.tokens;
+        int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
+        for (int k = from; k + 1 < to; k++) {
+            String w = t.word(k);
+            if ((w.equals("combined") || w.equals("merged") || w.equals("enlarged")) && t.isWord(k - 1, "the")
+                    && COMBINED_HEADS.contains(t.word(k + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> STAKE_WORDS = Set.of("stake", "stakes", "holding", "shareholding");
+
+    /**
+     * The money buys a stake of less than half, or one called a minority stake or part of a stake: "pay €1.6bn for a
+     * 24.9 per cent stake in X", "buy a 20% stake in X ... for $650 million", "paid about €900m for a minority
+     * stake", "buying part of the government's stake for €702m", "To Buy 20% of X for $650 Million". A majority
+     * stake bought is the company bought: the deal value stays.
+     */
+    private static boolean minorityStakeBought(Sentence s, Located lq, List<Located> all) {
+        Tokens t = s.tokens;
+        int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
+        // the stake may sit in the clause before ("agreed to buy a 20% stake in X, a builder of ..., for $650m")
+        if (from > 0 && t.isWord(from, "for") || from > 0 && t.isSym(from, ',') && t.isWord(from + 1, "for")) {
+            from = s.clauseFrom(Math.max(0, from - 1));
+        }
+        // the stake is what the money buys: before the figure in its clause, or just after it ("for a 24.9 per cent
+        // stake"), not in a clause of its own ("bought X for $15.3bn in 2017 and has since sold down part of its holding")
+        to = Math.min(to, lq.q1 + 6);
+        for (int k = lq.q1; k < to; k++) {
+            if (t.isWord(k, "and") || t.isWord(k, "but")) to = k;
+        }
+        boolean stake = false, minority = false, majority = false;
+        for (int k = from; k < to; k++) {
+            String w = t.word(k);
+            if (STAKE_WORDS.contains(w)) {
+                stake = true;
+                if (t.isWord(k - 1, "minority") || t.isWord(k - 2, "minority") || t.isWord(k - 2, "part")
+                        || t.isWord(k - 3, "part")) {
+                    minority = true;
+                }
+                if (t.isWord(k - 1, "majority") || t.isWord(k - 1, "controlling") || t.isWord(k - 2, "majority")) {
+                    majority = true;
+                }
+            }
+        }
+        for (Located o : all) {
+            if (o == lq || !o.q().isPercent() || o.q0 < from || o.q0 >= to) continue;
+            // "a 24.9 per cent stake", "20% of X"
+            boolean ofStake = stake || t.isWord(o.q1, "of");
+            if (!ofStake) continue;
+            double pct = o.q().valueHigh() != null ? o.q().valueHigh() : o.q().value();
+            if (pct < 50) minority = true;
+            else majority = true;
+            stake = true;
+        }
+        return stake && minority && !majority;
     }
 
     private static final Set<String> CHANGE_VERBS = Set.of("added", "adding", "adds", "wiped", "wiping", "wipes",
@@ -310,7 +398,8 @@ public final class ClaimExtractor {
     private static final Set<String> DEAL_VERBS = Set.of("invest", "invests", "invested", "investing", "investment",
             "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying",
             "purchase", "purchased", "takeover", "backed", "sell", "sells", "sold", "selling", "sale", "offer",
-            "offered", "offers", "bid", "stake", "put", "committed", "commits", "commit", "committing");
+            "offered", "offers", "bid", "stake", "put", "committed", "commits", "commit", "committing", "secure",
+            "secures", "secured", "securing");
     private static final Set<String> NOUN_CUES = Set.of("bid", "offer", "proposal", "takeover", "acquisition", "deal");
     private static final Set<String> DEAL_NOUNS = Set.of("deal", "agreement", "merger", "transaction", "tie-up");
     private static final Set<String> SELL = Set.of("sell", "sells", "sold", "selling", "sale", "divest", "divests",
@@ -318,11 +407,11 @@ public final class ClaimExtractor {
 
     /** Investor or buyer, and target: from the clause around the figure, else the article's main deal. */
     private static String[] twoParty(Sentence s, AttributeClassifier.Cue cue, Located lq, List<Located> all,
-                                     String[] pair) {
+                                     String[] pair, Recent recent) {
         Tokens t = s.tokens;
         int from = s.clauseFrom(lq.q0), to = s.clauseTo(lq.q0);
         if (lq.q().isPercent()) {
-            String[] own = ownership(s, lq);
+            String[] own = ownership(s, lq, all, recent);
             if (own != null) return own.length == 0 ? null : own;
         }
         int c = cue.tok();
@@ -559,13 +648,33 @@ public final class ClaimExtractor {
      * the article's deal is about. The holder must be named: "The German government still owns 12% of Y", "51%
      * owned by the Swiss government" give no claim rather than the deal's buyer. A person can hold a stake.
      * Returns {holder, owned}, {@link #NO_CLAIM}, or null when the figure is not read this way.
+     * <p>
+     * "Anglo owns about 79% of X and about 70% of Kumba": a holding listed after another takes its holder. "Viacom18
+     * holds 46.82%", "Harris, who holds about 29%": a holding with no object is in what the holding stated just
+     * before (this sentence or the one before) is in.
      */
-    private static String[] ownership(Sentence s, Located lq) {
+    private static String[] ownership(Sentence s, Located lq, List<Located> all, Recent recent) {
         Tokens t = s.tokens;
         int clause = s.clause[lq.q0];
         int k = lq.q0 - 1;
         while (k >= 0 && BOUND_WORDS.contains(t.word(k))) k--;
         boolean active = k >= 0 && OWN_VERBS.contains(t.word(k)) && s.clause[k] == clause;
+        if (!active && k > 0 && (t.isWord(k, "and") || t.isSym(k, ','))) {
+            Located before = null;
+            for (Located o : all) if (o.q().isPercent() && o.q1 < k && o.q1 >= k - 8) before = o;
+            if (before != null) {
+                String[] first = ownership(s, before, all, recent);
+                if (first != null && first.length == 2) {
+                    for (Mention m : s.mentions) {
+                        if (t.isWord(lq.q1, "of") && m.tok0 == lq.q1 + 1 && m.resolved() && !m.attribution && !m.person
+                                && !m.slug.equals(first[0])) {
+                            return new String[] {first[0], m.slug};
+                        }
+                    }
+                    return NO_CLAIM;
+                }
+            }
+        }
         int after = lq.q1;
         if (t.isDashTok(after) && t.attached(after)) after++; // "51%-owned"
         boolean passive = !active && OWN_VERBS.contains(t.word(after)) && t.word(after).endsWith("ed")
@@ -579,6 +688,14 @@ public final class ClaimExtractor {
         if (relative) {
             for (Mention m : s.mentions) {
                 if (m.tok1 == cs && m.resolved() && !m.attribution && m.kind != Mention.Kind.PRONOUN) antecedent = m;
+            }
+            // "Thirlwell, the chief executive, who owns": past a short appositive to the name before it
+            int p = cs > 0 ? clauseStartOf(s, cs - 1) : 0;
+            if (antecedent == null && p > 0 && t.isSym(p, ',') && cs - p <= 6
+                    && (t.isWord(p + 1, "the") || t.isWord(p + 1, "a") || t.isWord(p + 1, "its"))) {
+                for (Mention m : s.mentions) {
+                    if (m.tok1 == p && m.resolved() && !m.attribution && m.kind != Mention.Kind.PRONOUN) antecedent = m;
+                }
             }
         }
         Mention holder = null, owned = null;
@@ -606,8 +723,15 @@ public final class ClaimExtractor {
                 if (owned == null) owned = sentenceSubject(s, cs);
             }
         }
-        if (holder == null || owned == null || holder.slug.equals(owned.slug) || owned.person) return NO_CLAIM;
-        return new String[] {holder.slug, owned.slug};
+        String ownedSlug = owned == null ? null : owned.slug;
+        if (active && owned == null && !t.isWord(lq.q1, "of") && !t.isWord(lq.q1, "in")
+                && recent.ownedSentence >= s.index - 1) {
+            ownedSlug = recent.owned;
+        }
+        if (holder == null || ownedSlug == null || holder.slug.equals(ownedSlug) || owned != null && owned.person) {
+            return NO_CLAIM;
+        }
+        return new String[] {holder.slug, ownedSlug};
     }
 
     /**
@@ -909,9 +1033,25 @@ public final class ClaimExtractor {
                 }
             }
         }
+        // "in an all-paper deal valuing Sabadell at about €12.2bn": the value verb's object is the company valued
+        if (attribute.equals("valuation") && cueTok < lq.q0 && (t.isWord(cueTok, "valuing") || t.isWord(cueTok, "values")
+                || t.isWord(cueTok, "value") || t.isWord(cueTok, "valued"))) {
+            for (Mention m : s.mentions) {
+                if (m.tok0 == cueTok + 1 && m.kind == Mention.Kind.NAME && m.resolved() && !m.person && !m.attribution
+                        && m.tok1 < lq.q0) {
+                    return m.slug;
+                }
+            }
+        }
         String best = null;
         for (Mention m : s.mentions) {
             if (!m.resolved() || m.attribution || m.person || m.tok0 < from || m.tok0 >= to) continue;
+            // "a $500 million round led by Accel at a $14 billion valuation", "acquired by Google at a valuation of":
+            // the investor or buyer is not the company valued
+            if (m.tok1 <= lq.q0 && (t.isWord(m.tok0 - 1, "by") || t.isWord(m.tok0 - 1, "from")
+                    || t.isWord(m.tok0 - 1, "including"))) {
+                continue;
+            }
             if (m.tok1 <= lq.q0) {
                 best = m.slug;
                 // "the offer from Adnoc, which values the Dax group at": a description the deal values is the

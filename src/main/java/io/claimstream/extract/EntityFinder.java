@@ -78,6 +78,7 @@ final class EntityFinder {
         final TokenList words;
         String core;
         boolean title;
+        boolean organisation;
 
         Run(Sentence s, int tok0, int tok1, TokenList words) {
             this.s = s;
@@ -172,8 +173,8 @@ final class EntityFinder {
         // count cores in body text; headline-only names are not trusted
         Map<String, Integer> coreCount = new LinkedHashMap<>();
         Map<String, Integer> allCount = new HashMap<>();
-        Map<String, List<String>> coreWords = new HashMap<>(); // only filled, and asked, with aliases loaded
         Map<String, Integer> firstBody = new HashMap<>(); // run index of each core's first mention in body text
+        Map<String, List<String>> coreWords = new HashMap<>(); // only filled, and asked, with aliases loaded
         for (Run r : runs) {
             r.core = core(r);
             // a headline line (no closing stop) names parties in passing; the body introduces them
@@ -184,23 +185,27 @@ final class EntityFinder {
         }
         // persons: introduced by a title, or their surname used alone elsewhere
         Set<String> persons = new java.util.TreeSet<>(); // sorted: folding must not depend on hash order
-        for (Run r : runs) if (r.title) persons.add(r.core);
+        Set<String> organisations = new HashSet<>();
+        for (Run r : runs) if (r.organisation) organisations.add(r.core);
+        for (Run r : runs) if (r.title && !organisations.contains(r.core)) persons.add(r.core);
         Map<String, String> fold = new HashMap<>();
         Set<String> upperSurface = new HashSet<>();
         for (Run r : runs) if (r.words.size() == 1 && allUpper(r.s.tokens, r.words.get(0))) upperSurface.add(r.core);
         // indexes over the article's names, so folding is linear in their number
         Map<String, List<String>> longerByFirst = new HashMap<>();
         Map<String, List<String>> byInitials = new HashMap<>();
+        Map<String, String> longerByLast = new HashMap<>(); // "" where several names end with the word
         for (String c : coreCount.keySet()) {
             int sp = c.indexOf(' ');
             if (sp < 0) continue;
+            longerByLast.merge(c.substring(c.lastIndexOf(' ') + 1), c, (a, b) -> "");
             longerByFirst.computeIfAbsent(c.substring(0, sp), x -> new ArrayList<>()).add(c);
             byInitials.computeIfAbsent(initials(c), x -> new ArrayList<>()).add(c);
         }
         for (String c : coreCount.keySet()) {
             String[] w = c.split(" ");
             if (w.length >= 2 && w.length <= 3 && coreCount.containsKey(w[w.length - 1])
-                    && !longerByFirst.containsKey(w[w.length - 1])) {
+                    && !longerByFirst.containsKey(w[w.length - 1]) && !organisations.contains(c)) {
                 persons.add(c);
             }
         }
@@ -239,13 +244,15 @@ final class EntityFinder {
                 }
             }
             if (best != null && !persons.contains(best) && !persons.contains(c) && !regionalUnit(best, c)) {
-                // one entity; it is called by the form the article introduces it with ("Juniper Networks Inc.
-                // agreed ... Juniper shareholders"), so outlets that shorten it differently agree; else by the
-                // form the article uses more ("Scale AI" over "Scale"), the longer on a tie
-                boolean introducedLong = firstBody.getOrDefault(best, Integer.MAX_VALUE)
-                        < firstBody.getOrDefault(c, Integer.MAX_VALUE);
-                if (allCount.get(c) > allCount.get(best) && !introducedLong) fold.put(best, c);
-                else fold.put(c, best);
+                foldShortAndLong(c, best, fold, allCount, firstBody);
+                continue;
+            }
+            // "Banco Sabadell ... Sabadell", "Alimentation Couche-Tard ... Couche-Tard": a one-word name that ends
+            // exactly one longer name of the article is that name, called as above
+            String ending = sp0 < 0 ? longerByLast.get(c) : null;
+            if (ending != null && !ending.isEmpty() && !persons.contains(c) && !persons.contains(ending)
+                    && !fold.containsKey(ending) && !REGIONS.contains(c)) {
+                foldShortAndLong(c, ending, fold, allCount, firstBody);
                 continue;
             }
             // "U.S. Steel" for "United States Steel Corp": the dotted letters are the initials of the long
@@ -285,7 +292,9 @@ final class EntityFinder {
             if (slug == null) slug = slugs.computeIfAbsent(canon, EntityFinder::slugify);
             Mention m = new Mention(Mention.Kind.NAME, r.tok0, r.tok1, slug);
             m.person = persons.contains(canon);
-            m.attribution = isAttribution(r.s.tokens, r.tok0) || bracketed(r.s.tokens, r.tok0, r.tok1)
+            // "per Reuters" is a source; "€2.14 per Initech share" is the share priced
+            boolean perShare = r.s.tokens.isWord(r.tok1, "share") || r.s.tokens.isWord(r.tok1, "shares");
+            m.attribution = isAttribution(r.s.tokens, r.tok0) && !perShare || bracketed(r.s.tokens, r.tok0, r.tok1)
                     || dateline(r.s.tokens, r.tok0, r.tok1);
             r.s.mentions.add(m);
             if (!r.s.headline) salience.merge(slug, 1, Integer::sum);
@@ -347,7 +356,8 @@ final class EntityFinder {
         if (n == 1) return lowerAscii(t, w.get(0));
         StringBuilder b = new StringBuilder(t.end[w.get(n - 1)] - t.start[w.get(0)]);
         for (int i = 0; i < n; i++) {
-            if (i > 0) b.append(' ');
+            // "Viacom18": glued digits stay in their word
+            if (i > 0 && !(t.type[w.get(i)] == Tokens.NUM && t.attached(w.get(i)))) b.append(' ');
             b.append(lowerAscii(t, w.get(i)));
         }
         return b.toString();
@@ -420,6 +430,19 @@ final class EntityFinder {
         return acronym.contentEquals(all) || acronym.contentEquals(content);
     }
 
+    /**
+     * A short and a long form of one entity are called by the form the article introduces it with ("Juniper
+     * Networks Inc. agreed ... Juniper shareholders"), so outlets that shorten it differently agree; else by the form
+     * the article uses more ("Scale AI" over "Scale"), the longer on a tie.
+     */
+    private static void foldShortAndLong(String shorter, String longer, Map<String, String> fold,
+                                         Map<String, Integer> allCount, Map<String, Integer> firstBody) {
+        boolean introducedLong = firstBody.getOrDefault(longer, Integer.MAX_VALUE)
+                < firstBody.getOrDefault(shorter, Integer.MAX_VALUE);
+        if (allCount.get(shorter) > allCount.get(longer) && !introducedLong) fold.put(longer, shorter);
+        else fold.put(shorter, longer);
+    }
+
     /** The one longer core "u.s steel" abbreviates ("united states steel"), or null. */
     private static String dottedExpansion(String c, Map<String, List<String>> byInitials) {
         int sp = c.indexOf(' ');
@@ -453,6 +476,11 @@ final class EntityFinder {
 
     /** First word of the sentence, or first after an opening quote, bullet or number. */
     private static boolean initialPosition(Tokens t, int k) {
+        // "NEW YORK, Aug 14 (Reuters) - Candy maker Mars", "(BUSINESS WIRE)-- Bristol Myers": the story opens after
+        // the dateline's dash
+        int d = k - 1;
+        while (d >= 0 && t.isDashTok(d)) d--;
+        if (d < k - 1 && d >= 0 && (t.isSym(d, ')') || t.isSym(d, '/'))) return true;
         for (int i = k - 1; i >= 0; i--) {
             if (t.type[i] == Tokens.WORD) return false;
             if (t.type[i] == Tokens.NUM) return i == 0 || initialPosition(t, i);
@@ -478,9 +506,17 @@ final class EntityFinder {
             while (k < t.size) {
                 if (cap(t, k) && !t.is(k, Lexicon.TITLES) && !t.is(k, Lexicon.DESCRIPTORS) && !insideQuantity(s, k)) {
                     if (!words.isEmpty() && t.is(k, Lexicon.NOT_NAMES) && !t.is(k, Lexicon.SUFFIXES)
-                            && !t.upper(k)) break;
+                            && !t.upper(k) && !numberInName(t, k)) break;
                     words.add(k);
                     k++;
+                    // "Viacom18": digits glued to the end of a name's word of three letters or more are part of it
+                    // ("Q3", "G7", "A320" stay no names)
+                    if (k < t.size && t.type[k] == Tokens.NUM && t.attached(k) && t.end[k - 1] - t.start[k - 1] >= 3
+                            && (k + 1 >= t.size
+                            || t.type[k + 1] != Tokens.WORD || !t.attached(k + 1))) {
+                        words.add(k);
+                        k++;
+                    }
                     int next = dottedPrefix(s, k - 1);
                     if (next >= 0) k = next; // over the abbreviation's closing dot
                     // "Coca-Cola": a glued hyphen between capitals continues the name
@@ -503,8 +539,9 @@ final class EntityFinder {
             }
             int b = k;
             // drop a trailing connector or stop word: "Scale AI and", "Reuters The"
-            while (b > a && (t.type[b - 1] != Tokens.WORD
-                    || t.is(b - 1, Lexicon.NOT_NAMES) && !t.is(b - 1, Lexicon.SUFFIXES) && !t.upper(b - 1))) {
+            while (b > a && (t.type[b - 1] != Tokens.WORD && !(t.type[b - 1] == Tokens.NUM && t.attached(b - 1))
+                    || t.is(b - 1, Lexicon.NOT_NAMES) && !t.is(b - 1, Lexicon.SUFFIXES) && !t.upper(b - 1)
+                    && !numberInName(t, b - 1))) {
                 b--;
                 words.dropFrom(b);
             }
@@ -529,15 +566,52 @@ final class EntityFinder {
             if (b - a2 == 1 && b < t.size && t.type[b] == Tokens.WORD && !cap(t, b) && demonym(t.lower[a2])) {
                 a2 = b;
             }
-            // "Paris-based Mistral", "the New York-based company": a place glued to -based is no party
-            if (placeCompound(t, b)) a2 = b;
+            // "Candy maker Mars", "Chip giant Nvidia" opening a sentence: the capital is the sentence's, the word
+            // says what the name after the head is
+            if (b - a2 == 1 && initialPosition(t, a2) && !acronym(t, a2) && b < t.size && !cap(t, b)
+                    && (t.is(b, Lexicon.DESCRIPTIVE_HEADS) || t.is(b, Lexicon.GENERIC_HEADS) || t.is(b, Lexicon.DESCRIPTORS))) {
+                a2 = b;
+            }
+            // "Paris-based Mistral", "the New York-based company": a place glued to -based is no party; so is the
+            // town before its state in "The McLean, Virginia-based company"
+            if (placeCompound(t, b) || t.isSym(b, ',') && b + 1 < t.size && cap(t, b + 1) && placeCompound(t, b + 2)) {
+                a2 = b;
+            }
             if (a2 < b && !words.isEmpty() && isName(t, words) && !roundName(t, words)) {
                 Run r = new Run(s, a2, b, words);
-                r.title = a2 > 0 && t.type[a2 - 1] == Tokens.WORD && t.is(a2 - 1, Lexicon.TITLES);
+                r.title = a2 > 0 && t.type[a2 - 1] == Tokens.WORD && t.is(a2 - 1, Lexicon.TITLES)
+                        || titleAfter(t, b);
+                // "Walt Disney Co", "Globex Holdings", "Banco Sabadell": a legal form or an institution's word
+                // makes the name an organisation's, whatever its words look like
+                r.organisation = b > a2 && t.type[b - 1] == Tokens.WORD && t.is(b - 1, Lexicon.SUFFIXES)
+                        && words.size() > 1 || t.type[a2] == Tokens.WORD && ORG_OPENERS.contains(t.lower[a2]);
                 out.add(r);
             }
             if (k == a) k++;
         }
+    }
+
+    /** "Banco Sabadell", "Banca Monte", "Grupo Bimbo": words that open the names of institutions, not of people. */
+    static final Set<String> ORG_OPENERS = Set.of("banco", "banca", "banque", "bank", "grupo", "groupe", "gruppo",
+            "compagnie", "compania", "companhia", "societe", "société", "sociedad", "industrias", "industrie",
+            "caixa", "caja", "fondazione", "fondation", "fundacion", "fundación", "stichting", "institut", "instituto");
+
+    /** "Jane Roe, the chief executive,", "Jane Roe, its founder,": a title in an appositive right after the name. */
+    private static boolean titleAfter(Tokens t, int b) {
+        if (!t.isSym(b, ',')) return false;
+        int k = b + 1;
+        if (t.isWord(k, "the") || t.isWord(k, "its") || t.isWord(k, "their") || t.isWord(k, "a")) k++;
+        for (int j = k; j < t.size && j < k + 2; j++) if (t.is(j, Lexicon.TITLES) && !cap(t, j)) return true;
+        return false;
+    }
+
+    /**
+     * "Capital One", "Formula One": a capitalised "One" right after a capitalised word is part of that name, not the
+     * number (which news writes in lower case mid-sentence).
+     */
+    private static boolean numberInName(Tokens t, int k) {
+        return t.isWord(k, "one") && t.capital[k] && !t.upper(k) && k > 0 && cap(t, k - 1) && !t.attached(k)
+                && !initialPosition(t, k);
     }
 
     /**
@@ -747,7 +821,8 @@ final class EntityFinder {
                 break;
             }
         }
-        return k >= b && k < t.size && t.isSym(k, ',') && (a == 0 || t.isSym(a - 1, '/'));
+        // the run may start inside the prefix: "NEW YORK, Aug 14 (Reuters) -" leaves "YORK" once "New" is dropped
+        return k >= b && k < t.size && t.isSym(k, ',');
     }
 
     private static boolean isAttribution(Tokens t, int k) {
@@ -805,6 +880,11 @@ final class EntityFinder {
                 int mods = 0;
                 boolean named = false; // "the Meta corporation": a name before the head, not a description
                 while (h < t.size && mods < 5) {
+                    if (cap(t, h) && t.isSym(h + 1, ',') && h + 2 < t.size && cap(t, h + 2) && basedOn(t, h + 2)) {
+                        h += 2; // "The McLean, Virginia-based company": the town before its state
+                        mods++;
+                        continue;
+                    }
                     if (t.type[h] == Tokens.WORD && (!cap(t, h) || basedOn(t, h) || productBeforeHead(t, h))) {
                         if (cap(t, h) && !basedOn(t, h)) named = true;
                         String x = t.lower[h];

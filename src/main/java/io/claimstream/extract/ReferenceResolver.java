@@ -136,7 +136,9 @@ final class ReferenceResolver {
      * waits for the second pass rather than taking a name further on.
      */
     private static boolean waiting(Mention c) {
-        return c.kind == Mention.Kind.DESCRIPTIVE && !c.resolved();
+        // "It employs 2,000 people ... on a cocoa estate in St Lucia. Thirlwell ... owns 31% of the company": a
+        // pronoun still unresolved holds the centre of its sentence too, rather than the place named after it
+        return (c.kind == Mention.Kind.DESCRIPTIVE || c.kind == Mention.Kind.PRONOUN) && !c.resolved();
     }
 
     private static boolean usable(Mention c) {

@@ -71,4 +71,34 @@ class AttributeTest {
                 + "Separately, Globex plans to invest up to $60 billion in data centres by 2027.");
         assertThat(claims).noneMatch(c -> c.value() == 60e9 && c.attribute().equals("investment_amount"));
     }
+
+    @Test
+    void aNearerWordForAnotherKindOfFigureKeepsAFartherCueOff() {
+        List<Claim> claims = Articles.extract("Initech posted a net loss of $18.8 billion last year on revenue of "
+                + "$53.1 billion. Globex agreed to buy Initech for $53 billion, and said it would raise its quarterly "
+                + "dividend by 8% to $1.63 a share. Hooli, which had a net portfolio value of 389 billion Singapore "
+                + "dollars, runs a marketplace with a gross order value of about $3 billion a year.");
+        assertThat(claims).noneMatch(c -> c.value() == 18.8e9);
+        assertThat(claims).anyMatch(c -> c.attribute().equals("revenue") && c.value() == 53.1e9);
+        assertThat(claims).noneMatch(c -> c.value() == 1.63 || c.value() == 389e9 || c.value() == 3e9);
+    }
+
+    @Test
+    void proposalsAndApproachesAreBids() {
+        List<Claim> claims = Articles.extract("Initech has rejected a third takeover proposal from Globex worth £38.6bn. "
+                + "The latest proposal valued each Initech share at £29.34. The first, £31.1bn approach was "
+                + "rebuffed within days. Globex said it had taken a cautious approach of about $2 billion to costs.");
+        assertThat(claims).anyMatch(c -> c.key().equals("globex>initech:deal_value") && c.value() == 38.6e9);
+        assertThat(Articles.only(claims, "globex>initech:price_per_share").value()).isEqualTo(29.34);
+        assertThat(claims).anyMatch(c -> c.attribute().equals("deal_value") && c.value() == 31.1e9);
+        assertThat(claims).noneMatch(c -> c.value() == 2e9);
+    }
+
+    @Test
+    void holdingsAndShareCapitalAreStakes() {
+        List<Claim> claims = Articles.extract("Globex launched a bid for Initech. The bid is conditional on Globex "
+                + "securing more than 50% of Initech's share capital. Hooli holds 16.34% of Initech directly.");
+        assertThat(Articles.only(claims, "globex>initech:stake_percent").value()).isEqualTo(50);
+        assertThat(Articles.only(claims, "hooli>initech:stake_percent").value()).isEqualTo(16.34);
+    }
 }

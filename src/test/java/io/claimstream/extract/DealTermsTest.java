@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** How merger coverage states terms: datelines, share-for-share terms, stakes, relative years. */
 class DealTermsTest {
@@ -449,5 +450,56 @@ class DealTermsTest {
         assertThat(Articles.only(claims, "globex>initech:investment_amount").value()).isEqualTo(13e9);
         assertThat(Articles.only(claims, "hooli>initech:investment_amount").value()).isEqualTo(100e6);
         assertThat(Articles.only(claims, "acme>initech:investment_amount").value()).isEqualTo(500e6);
+    }
+
+    @Test
+    void moneyForAMinorityStakeIsAnInvestmentAndForAMajorityTheDealValue() {
+        List<Claim> minority = Articles.extract("Globex will pay 1.6 billion euros for a 24.9 per cent stake in Initech.");
+        assertThat(Articles.only(minority, "globex>initech:investment_amount").value()).isEqualTo(1.6e9);
+        List<Claim> before = Articles.extract("Globex agreed to buy a 20% stake in Initech, a builder of battery "
+                + "storage, for $650 million.");
+        assertThat(Articles.only(before, "globex>initech:investment_amount").value()).isEqualTo(650e6);
+        List<Claim> majority = Articles.extract("Globex will pay $2 billion for a 60% stake in Initech.");
+        assertThat(Articles.only(majority, "globex>initech:deal_value").value()).isEqualTo(2e9);
+        // a stake sold down later in a clause of its own is not what the money bought
+        List<Claim> later = Articles.extract("Globex bought Initech for $15.3 billion in 2017 and has since sold "
+                + "down part of its holding through share offerings.");
+        assertThat(Articles.only(later, "globex>initech:deal_value").value()).isEqualTo(15.3e9);
+    }
+
+    @Test
+    void figuresOfTheCombinedCompanyAreNoPartys() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $14 billion. On a pro forma basis "
+                + "the combined group would have had revenue of about $29 billion in 2023, and Globex shareholders "
+                + "will own about 60 per cent of the combined company.");
+        assertThat(claims).noneMatch(c -> c.value() == 29e9 || c.value() == 60);
+    }
+
+    @Test
+    void anEquityValueTheTransactionImpliesIsTheDealValue() {
+        List<Claim> claims = Articles.extract("Globex will acquire all outstanding shares of Initech. The "
+                + "transaction implies an equity value of approximately $13 billion.");
+        assertThat(Articles.only(claims, "globex>initech:deal_value").value()).isEqualTo(13e9);
+    }
+
+    @Test
+    void theCompanyValuedIsTheRaiserOrTheValueVerbsObject() {
+        List<Claim> round = Articles.extract("Initech, the answer engine, has closed a $500 million funding round "
+                + "led by Hooli at a $14 billion post-money valuation.");
+        assertThat(Articles.only(round, "initech:valuation").value()).isEqualTo(14e9);
+        List<Claim> bid = Articles.extract("Globex launched a hostile bid for Initech on Thursday, offering one Globex "
+                + "share for every 4.83 Initech shares in an all-paper deal valuing Initech at about €12.2bn.");
+        assertThat(Articles.only(bid, "initech:valuation").value()).isEqualTo(12.2e9);
+    }
+
+    @Test
+    void holdingsListedOrStatedWithoutTheirObjectAreInWhatTheHoldingBeforeWasIn() {
+        List<Claim> listed = Articles.extract("Globex agreed to buy Initech. Initech owns about 79% of Hooli and about "
+                + "70% of Acme.");
+        assertThat(Articles.only(listed, "initech>acme:stake_percent").value()).isEqualTo(70);
+        List<Claim> elliptical = Articles.extract("Globex merged its media arm with Initech. Globex holds 16.34% of "
+                + "Initech directly. Hooli holds 46.82% and Acme owns 36.84%.");
+        assertThat(Articles.only(elliptical, "hooli>initech:stake_percent").value()).isEqualTo(46.82);
+        assertThat(Articles.only(elliptical, "acme>initech:stake_percent").value()).isCloseTo(36.84, within(1e-9));
     }
 }

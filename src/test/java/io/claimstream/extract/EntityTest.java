@@ -274,4 +274,44 @@ class EntityTest {
                 + "Partners.\nThe deal trumps an improved offer from Hooli of $41 a share.");
         assertThat(Articles.find(claims, "hooli-partners>initech:price_per_share")).isPresent();
     }
+
+    @Test
+    void aDatelinePlaceOfTwoWordsAndTheDescriptionOpeningTheStoryAreNoParties() {
+        List<Claim> claims = Articles.extract("NEW YORK, Aug 14 (Reuters) - Candy maker Globex Inc said on Wednesday "
+                + "it had agreed to buy Initech for $83.50 per share in cash.");
+        assertThat(Articles.only(claims, "globex>initech:price_per_share").value()).isEqualTo(83.5);
+        assertThat(claims).noneMatch(c -> c.subject().equals("york") || c.subject().equals("candy"));
+    }
+
+    @Test
+    void aTownBeforeItsStateIsPartOfTheDescription() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $5 billion on Monday. "
+                + "The Springfield, Ohio-based company has annual sales of more than $50 billion.");
+        assertThat(claims).noneMatch(c -> c.subject().equals("springfield"));
+        assertThat(claims).anyMatch(c -> c.attribute().equals("revenue") && c.value() == 50e9);
+    }
+
+    @Test
+    void aCapitalisedOneAndGluedDigitsStayInTheName() {
+        List<Claim> claims = Articles.extract("Globex One agreed to buy Initech for $3 billion. "
+                + "Hooli18 holds 46% of Initech.");
+        assertThat(Articles.find(claims, "globex-one>initech:deal_value")).isPresent();
+        assertThat(Articles.find(claims, "hooli18>initech:stake_percent")).isPresent();
+    }
+
+    @Test
+    void aOneWordNameEndingALongerOneIsThatName() {
+        List<Claim> claims = Articles.extract("Banco Globex launched a bid for Initech worth €12 billion on Thursday. "
+                + "Globex said it would pay €2.14 per Initech share.");
+        assertThat(Articles.find(claims, "banco-globex>initech:deal_value")).isPresent();
+        assertThat(Articles.find(claims, "banco-globex>initech:price_per_share")).isPresent();
+    }
+
+    @Test
+    void anUnresolvedPronounHoldsTheCentreAndAHolderIsFoundPastItsAppositive() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $500 million. Initech was founded in "
+                + "1993 as a mail-order firm. It employs 2,000 people and runs a hotel in Springfield. Jane Roe, the "
+                + "chief executive, who owns about 31% of the company, backs the deal.");
+        assertThat(Articles.only(claims, "jane-roe>initech:stake_percent").value()).isEqualTo(31);
+    }
 }
