@@ -23,7 +23,9 @@ final class AttributeClassifier {
      */
     private static final Set<String> NOT_CLAIMS = Set.of("loss", "losses", "deficit", "debt", "debts", "ebitda",
             "dividend", "dividends", "payout", "earnings", "fine", "fines", "penalty", "settlement", "bonus", "salary",
-            "compensation", "capex", "spending", "budget", "subsidy", "subsidies", "grant", "grants");
+            "compensation", "capex", "spending", "budget", "subsidy", "subsidies", "grant", "grants",
+            // raising money from shareholders is no deal: "a fully underwritten A$3.5 billion entitlement offer"
+            "entitlement", "underwritten", "placement");
     /** "gross order value", "net asset value", "portfolio value": values that are no company's valuation. */
     private static final Set<String> NOT_COMPANY_VALUES = Set.of("portfolio", "asset", "assets", "order", "book",
             "merchandise", "face", "notional", "contract", "trade", "property", "inventory", "fund", "loan");
@@ -56,7 +58,8 @@ final class AttributeClassifier {
     private static final Set<String> PREVIOUS = Set.of("previously", "previous", "prior", "earlier", "formerly", "last",
             "latest");
     private static final Set<String> PROJECTION = Set.of("projects", "projected", "projection", "projections",
-            "forecast", "forecasts", "forecasted", "expects", "expected", "predict", "predicts", "predicted", "guidance",
+            "forecast", "forecasts", "forecasted", "expects", "expected", "expect", "expecting", "predict", "predicts",
+            "predicted", "guidance", "anticipate", "anticipated", "estimated", "projecting",
             "anticipates", "estimates", "target", "targets", "outlook");
     private static final Set<String> FUTURE_MODALS = Set.of("will", "would", "could", "might", "may");
     /** "aims to generate revenue of", "hopes to reach sales of": an aim puts the figure in the future too. */
@@ -64,7 +67,8 @@ final class AttributeClassifier {
             "seeking", "targeting", "targeted", "goal", "ambition");
     private static final Set<String> STAKE = Set.of("stake", "stakes", "equity", "ownership", "owned", "holding",
             "acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying", "owns", "own", "control",
-            "holds", "hold", "held", "controls", "secure", "secures", "secured", "securing");
+            "holds", "hold", "held", "controls", "secure", "secures", "secured", "securing", "keeps", "keep", "kept",
+            "retains", "retain", "retained");
 
     /** After the figure a cue must be this close: "$14.3 billion investment", "49% non-voting stake". */
     private static final int AFTER_WINDOW = 4;
@@ -84,9 +88,19 @@ final class AttributeClassifier {
         int clause = s.clause[q0];
         if (!percent && perShare(t, q1)) {
             // "raise its quarterly dividend by 8% to $1.63 a share", "earnings of $2.10 a share": not a price paid
-            for (int k = q0 - 1; k >= 0 && k >= q0 - 10 && s.clause[k] == clause; k--) {
+            for (int k = q0 - 1; k >= 0 && k >= q0 - 10 && k >= s.clauseFrom(q0); k--) {
+                // "an entitlement offer to existing shareholders, priced at A$18.90 a share"
+                if (t.is(k, Lexicon.MONEY_CUE) && NOT_CLAIMS.contains(t.word(k - 1))) return new Cue("none", k, Family.NONE);
                 if (t.is(k, Lexicon.MONEY_CUE) && !NOT_CLAIMS.contains(t.lower[k])) break;
                 if (t.type[k] == Tokens.WORD && NOT_CLAIMS.contains(t.lower[k])) return new Cue("none", k, Family.NONE);
+            }
+            // "the Rs 2,150 a share at which the company sold stock in its 2021 initial public offering": a listing
+            // price, not a price for the company
+            for (int k = q1; k < t.size && k <= q1 + 16 && s.clause[k] == clause; k++) {
+                if (t.isWord(k, "ipo") || t.isWord(k, "listing") || t.isWord(k, "offering") && t.isWord(k - 1, "public")
+                        || t.isWord(k, "debut") || t.isWord(k, "float") || t.isWord(k, "flotation")) {
+                    return new Cue("none", k, Family.NONE);
+                }
             }
             return new Cue("price_per_share", q1, Family.PRICE);
         }
@@ -180,8 +194,11 @@ final class AttributeClassifier {
             return new Cue("termination_fee", k, Family.OTHER);
         }
         if (w.equals("premium")) return new Cue("premium", k, Family.OTHER);
-        // "Nvidia put in $100 million"
-        if (w.equals("put") && t.isWord(k + 1, "in") && k + 2 == q0) return new Cue("investment_amount", k, Family.INVEST);
+        // "Nvidia put in $100 million", "SoftBank had put $2 billion into the company"
+        if (w.equals("put") && (t.isWord(k + 1, "in") && k + 2 == q0
+                || k + 1 == q0 && (t.isWord(q1, "into") || t.isWord(q1, "in")))) {
+            return new Cue("investment_amount", k, Family.INVEST);
+        }
         // "Globex has committed more than $400 million to Initech": money committed to a named company
         if ((w.equals("committed") || w.equals("commits") || w.equals("commit") || w.equals("committing"))
                 && q0 > k && q0 - k <= 4 && committedToAName(s, k, q0)) {
@@ -197,6 +214,10 @@ final class AttributeClassifier {
         }
         if (w.equals("profit") || w.equals("profits") || (w.equals("income") && "net".equals(t.word(k - 1)))) {
             return new Cue("net_income", k, Family.OTHER);
+        }
+        // "gross income", "total income": a bank's top line
+        if (w.equals("income") && (t.isWord(k - 1, "gross") || t.isWord(k - 1, "total"))) {
+            return new Cue("revenue", k, Family.REVENUE);
         }
         Family f = t.is(k, Lexicon.MONEY_CUE) ? MONEY.get(w) : null; // the bit spares the map most words
         if (f == null) return null;
@@ -225,6 +246,17 @@ final class AttributeClassifier {
                 for (int j = k - 1; j >= Math.max(0, k - 3) && !object; j--) {
                     if (DEAL_NOUNS.contains(t.word(j))) return new Cue("deal_value", k, Family.ACQUIRE);
                 }
+                // "put the value of the offer at €12.23bn", "the value of the deal is": the deal's value
+                if (w.equals("value") && t.isWord(k + 1, "of") && (DEAL_NOUNS.contains(t.word(k + 2))
+                        || t.isWord(k + 2, "the") && DEAL_NOUNS.contains(t.word(k + 3)))) {
+                    return new Cue("deal_value", k, Family.ACQUIRE);
+                }
+                // "The first, £31.1bn approach was rebuffed, and the second, worth about £34bn", "a rival offer from
+                // Y, which people familiar with the process said was worth €14bn": an ordinal or a relative pronoun
+                // standing for a bid named earlier in the sentence
+                if (!object && (w.equals("worth") || w.equals("valued")) && standsForABid(s, k)) {
+                    return new Cue("deal_value", k, Family.ACQUIRE);
+                }
                 // "Advent's original proposal, at £37.63 a share, was worth roughly £3.8bn": the verb's subject is
                 // a deal noun, past an appositive clause
                 if (!object && dealNounSubject(s, k) >= 0) return new Cue("deal_value", k, Family.ACQUIRE);
@@ -232,6 +264,11 @@ final class AttributeClassifier {
                 // billion": the equity or enterprise value of a deal stated in the sentence is the deal's value
                 if (w.equals("value") && (t.isWord(k - 1, "equity") || t.isWord(k - 1, "enterprise"))
                         && t.isWord(k + 1, "of") && (dealVerbIn(t) || t.isWord(k - 1, "equity") && dealNounBefore(s, k))) {
+                    return new Cue("deal_value", k, Family.ACQUIRE);
+                }
+                // "the transaction has a total potential value of up to $5.8 billion": a value the deal has
+                if (w.equals("value") && t.isWord(k + 1, "of") && !t.isWord(k - 1, "enterprise") && !t.isWord(k - 1, "market")
+                        && dealNounBefore(s, k)) {
                     return new Cue("deal_value", k, Family.ACQUIRE);
                 }
                 int clause = s.clause[k];
@@ -301,6 +338,29 @@ final class AttributeClassifier {
         int head = end - 1;
         if (head < 0 || !(DEAL_NOUNS.contains(t.word(head)) || t.isWord(head, "proposal"))) return -1;
         return head;
+    }
+
+    private static final Set<String> ORDINALS = Set.of("first", "second", "third", "fourth", "fifth", "latest", "last",
+            "new", "revised", "improved", "final", "original", "earlier", "previous", "sweetened", "higher");
+
+    /**
+     * The clause of token k, or the clause before it, opens with an ordinal ("the second,") or "which", and a bid,
+     * offer, proposal or approach is named earlier in the sentence.
+     */
+    private static boolean standsForABid(Sentence s, int k) {
+        Tokens t = s.tokens;
+        int c = s.clause[k];
+        for (int clause = c; clause >= Math.max(1, c - 1); clause--) {
+            int first = k;
+            while (first > 0 && s.clause[first - 1] >= clause) first--;
+            if (t.type[first] == Tokens.SYM) first++;
+            if (t.isWord(first, "and") || t.isWord(first, "but") || t.isWord(first, "while")) first++;
+            boolean opener = t.isWord(first, "which") || t.isWord(first, "the") && ORDINALS.contains(t.word(first + 1));
+            if (!opener) continue;
+            for (int j = first - 1; j >= 0; j--) if (DEAL_NOUNS.contains(t.word(j)) && !t.isWord(j, "deal")) return true;
+            return false;
+        }
+        return false;
     }
 
     /** "The transaction implies an equity value of": a deal noun earlier in the clause. */

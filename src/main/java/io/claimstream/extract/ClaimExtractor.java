@@ -174,9 +174,13 @@ public final class ClaimExtractor {
                 || bw.equals("nearly") || bw.equals("almost")) {
             b--;
         }
-        if (!(last.attribute().equals("valuation") || revenue) || !t.isWord(b, "from")) return null;
+        // "revenue of $680 million for 2024, compared with $462 million in 2023", "versus $1.1bn a year earlier"
+        boolean compared = revenue && (t.isWord(b, "with") || t.isWord(b, "to")) && t.isWord(b - 1, "compared")
+                || revenue && (t.isWord(b, "versus") || t.isWord(b, "vs"));
+        if (!(last.attribute().equals("valuation") || revenue) || !t.isWord(b, "from") && !compared) return null;
         String p = t.word(b - 1);
-        if (!(p.equals("up") || p.equals("down") || p.equals("rising") || p.equals("jumping") || p.equals("climbing"))) {
+        if (!compared && !(p.equals("up") || p.equals("down") || p.equals("rising") || p.equals("jumping")
+                || p.equals("climbing"))) {
             return null;
         }
         Quantity q = lq.q();
@@ -280,8 +284,9 @@ public final class ClaimExtractor {
         // "EP, which already owns about 27.5% of the company": a holding in a relative clause is stated as a fact
         // whatever the clause it hangs on says ("would recommend an offer from EP, which owns")
         String[] held = attribute.equals("stake_percent") ? ownership(s, lq, all, recent) : null;
-        if (held != null && held.length == 2) {
-            recent.owned = held[1];
+        // what the holding is in, for a holding stated next without its object ("Globex keeps the remaining 49%")
+        if (attribute.equals("stake_percent") && counterparty != null) {
+            recent.owned = counterparty;
             recent.ownedSentence = s.index;
         }
         Modality modality = held != null
@@ -394,12 +399,12 @@ public final class ClaimExtractor {
 
     private static final Set<String> NEUTRAL_OBJECTS = Set.of("funding", "cash", "stock", "equity", "shares",
             "total", "capital", "new", "fresh", "debt", "investment", "investments", "the", "its", "their",
-            "his", "her", "exchange", "return", "addition", "order", "part");
+            "his", "her", "exchange", "return", "addition", "order", "part", "such"); // "in such a deal"
     private static final Set<String> DEAL_VERBS = Set.of("invest", "invests", "invested", "investing", "investment",
             "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying",
             "purchase", "purchased", "takeover", "backed", "sell", "sells", "sold", "selling", "sale", "offer",
             "offered", "offers", "bid", "stake", "put", "committed", "commits", "commit", "committing", "secure",
-            "secures", "secured", "securing");
+            "secures", "secured", "securing", "pay", "pays", "paid", "paying");
     private static final Set<String> NOUN_CUES = Set.of("bid", "offer", "proposal", "takeover", "acquisition", "deal");
     private static final Set<String> DEAL_NOUNS = Set.of("deal", "agreement", "merger", "transaction", "tie-up");
     private static final Set<String> SELL = Set.of("sell", "sells", "sold", "selling", "sale", "divest", "divests",
@@ -415,6 +420,18 @@ public final class ClaimExtractor {
             if (own != null) return own.length == 0 ? null : own;
         }
         int c = cue.tok();
+        // "Advent's original proposal, at £37.63 a share, was worth roughly £3.8bn": the deal noun's owner bids for
+        // the main deal's target
+        int dealNoun = AttributeClassifier.dealNounSubject(s, lq.q0);
+        if (dealNoun > 0 && pair[1] != null) {
+            for (Mention m : s.mentions) {
+                if (m.kind == Mention.Kind.NAME && m.resolved() && !m.person && m.tok1 < dealNoun && m.tok1 + 2 + 3 > dealNoun
+                        && (t.isSym(m.tok1, '\'') || t.isSym(m.tok1, '\u2019')) && t.isWord(m.tok1 + 1, "s")
+                        && !m.slug.equals(pair[1])) {
+                    return new String[] {m.slug, pair[1]};
+                }
+            }
+        }
         // a cue after the figure or a price: read the roles around the deal verb before the figure
         boolean ownedStake = t.word(c).equals("stake") && nameBefore(s, c);
         if (!ownedStake && (!DEAL_VERBS.contains(t.word(c)) || t.word(c).equals("stake"))) {
@@ -465,6 +482,12 @@ public final class ClaimExtractor {
                 else if (target == null && m.kind == Mention.Kind.NAME && !m.person) target = m.slug;
             }
             if (buyer == null) return null;
+            // "agreed to sell its logistics arm to DSV": the unit sold is the main deal's target when the buyer is
+            // the main deal's; else the seller stands for its unit
+            if (target == null && soldUnit(t, c, lq.q0) && buyer.equals(pair[0]) && pair[1] != null
+                    && !pair[1].equals(seller) && !pair[1].equals(buyer)) {
+                return new String[] {buyer, pair[1]};
+            }
             if (target == null || target.equals(buyer)) target = seller;
             if (target == null || target.equals(buyer)) return null;
             return new String[] {buyer, target};
@@ -477,9 +500,10 @@ public final class ClaimExtractor {
                     || t.word(m.tok0 - 2).equals("stockholders")) && cp == null) {
                 cp = m.slug; // "Shareholders of Initech will get $30"
             }
-            else if ((after.equals("shares") || after.equals("stock")) && m.tok0 > lq.q0 && subj == null
-                    && !(before.equals("of") || before.equals("in"))) {
-                subj = m.slug;
+            else if ((after.equals("shares") || after.equals("stock")) && subj == null
+                    && !(before.equals("of") || before.equals("in"))
+                    && (m.tok0 > lq.q0 || m.tok0 > 0 && t.type[m.tok0 - 1] == Tokens.NUM)) {
+                subj = m.slug; // "$60 in cash and AstraZeneca shares", "1.0192 Capital One shares for each ..."
             }
         }
         if (subj != null && subj.equals(cp)) subj = null;
@@ -514,6 +538,8 @@ public final class ClaimExtractor {
             }
             // "buy Globex's Italian business": what is bought is a unit of the name, not the name
             if (unitOf(t, m)) continue;
+            // "buying part of the German government's stake for €702m": the holder sells; the stake is in the target
+            if (!lq.q().isPercent() && holdingOf(t, m)) continue;
             if (cp == null && !m.slug.equals(subj) && !m.person) {
                 Mention head = describedName(s, m, range);
                 cp = head != null ? head.slug : m.slug;
@@ -539,13 +565,17 @@ public final class ClaimExtractor {
                 }
                 // "took a stake in Mistral in February, investing €15m": the object named before the cue
                 if (subj != null && (t.isWord(m.tok0 - 1, "in") || t.isWord(m.tok0 - 1, "into"))
-                        && cue.family() == AttributeClassifier.Family.INVEST) {
+                        && (cue.family() == AttributeClassifier.Family.INVEST || cue.family() == AttributeClassifier.Family.PRICE)) {
                     if (cp == null) cp = m.slug;
                     continue;
                 }
                 subj = m.slug;
             }
         }
+        // "Globex beat a rival offer from a consortium led by Hooli": a competing bid is for the main deal's target
+        boolean rival = NOUN_CUES.contains(t.word(c)) && (t.isWord(c - 1, "rival") || t.isWord(c - 1, "competing")
+                || t.isWord(c - 1, "counter") || t.isWord(c - 2, "rival"));
+        if (rival && subjFromBy && cp == null && pair[1] != null && !pair[1].equals(subj)) return new String[] {subj, pair[1]};
         // "the board of Initech rejected Globex's $9 billion bid": a deal noun's other party named before it
         if (cp == null && subj != null && NOUN_CUES.contains(t.word(c))) {
             String other = null;
@@ -579,7 +609,8 @@ public final class ClaimExtractor {
         }
         // "Globex, which could one day float, invested ...": the sentence's subject, past a parenthetical clause
         if (subj == null && c > from) {
-            Mention first = sentenceSubject(s, from);
+            Mention first = subjectPastAppositive(s, from);
+            if (first == null) first = sentenceSubject(s, from);
             if (first != null && !first.slug.equals(cp)) subj = first.slug;
         }
         // "in its retail arm, Reliance Retail Ventures Ltd, ...": a name right after the clause is its appositive
@@ -597,17 +628,7 @@ public final class ClaimExtractor {
             if (inv != null && (subj.equals(inv) || subj.equals(tgt))) return new String[] {inv, tgt};
             return null;
         }
-        if (subj == null && cp == null && tgt != null) {
-            // "Advent's original proposal, at £37.63 a share, was worth roughly £3.8bn": the deal noun's owner
-            int head = AttributeClassifier.dealNounSubject(s, lq.q0);
-            for (Mention m : s.mentions) {
-                if (head > 0 && m.kind == Mention.Kind.NAME && m.resolved() && !m.person && m.tok1 < head
-                        && m.tok1 + 2 + 3 > head && (t.isSym(m.tok1, '\'') || t.isSym(m.tok1, '\u2019'))
-                        && t.isWord(m.tok1 + 1, "s") && !m.slug.equals(tgt)) {
-                    return new String[] {m.slug, tgt};
-                }
-            }
-        }
+
         if (subj == null && cp == null) {
             if (blocked || inv == null || tgt == null) return null;
             return new String[] {inv, tgt};
@@ -637,9 +658,10 @@ public final class ClaimExtractor {
     }
 
     private static final Set<String> OWN_VERBS = Set.of("owns", "own", "owned", "holds", "hold", "held", "controls",
-            "control", "controlled");
+            "control", "controlled", "keeps", "keep", "kept", "retains", "retain", "retained");
     private static final Set<String> BOUND_WORDS = Set.of("about", "roughly", "around", "approximately", "nearly",
-            "almost", "some", "just", "over", "under", "than", "more", "less", "still", "already", "now", "also");
+            "almost", "some", "just", "over", "under", "than", "more", "less", "still", "already", "now", "also",
+            "the", "remaining", "rest", "other"); // "Intel keeps the remaining 49%"
     private static final String[] NO_CLAIM = new String[0];
 
     /**
@@ -664,6 +686,7 @@ public final class ClaimExtractor {
             for (Located o : all) if (o.q().isPercent() && o.q1 < k && o.q1 >= k - 8) before = o;
             if (before != null) {
                 String[] first = ownership(s, before, all, recent);
+                if (first != null && first.length == 0) return NO_CLAIM; // the holding listed first is unreadable
                 if (first != null && first.length == 2) {
                     for (Mention m : s.mentions) {
                         if (t.isWord(lq.q1, "of") && m.tok0 == lq.q1 + 1 && m.resolved() && !m.attribution && !m.person
@@ -705,6 +728,9 @@ public final class ClaimExtractor {
                 for (Mention m : s.mentions) {
                     if (m.resolved() && !m.attribution && m.tok1 <= k && s.clause[m.tok0] == clause) holder = m;
                 }
+                // "Commonwealth Bank of Australia, which also distributes Klarna's product, owns about 5.5% of the
+                // company": the sentence's subject past its relative clause
+                if (holder == null) holder = sentenceSubject(s, cs);
             }
             if (t.isWord(lq.q1, "of") || t.isWord(lq.q1, "in")) {
                 for (Mention m : s.mentions) {
@@ -712,8 +738,9 @@ public final class ClaimExtractor {
                 }
             }
         } else {
+            int by = t.isWord(after + 2, "the") ? after + 3 : after + 2; // "owned by the Swiss government"
             for (Mention m : s.mentions) {
-                if (m.tok0 == after + 2 && m.resolved() && !m.attribution) holder = m;
+                if (m.tok0 == by && m.resolved() && !m.attribution) holder = m;
             }
             owned = antecedent;
             if (!relative) {
@@ -831,7 +858,11 @@ public final class ClaimExtractor {
                 break;
             }
         }
-        if (first == null || s.clause[first.tok0] != 0 || first.tok0 > 2 || first.tok1 > from) return null;
+        // the story may open after a dateline: "BEVERLY HILLS, Calif., April 2, 2024 -- Endeavor Group Holdings, ..."
+        int start = Math.max(0, EntityFinder.datelineEnd(t));
+        if (first == null || s.clause[first.tok0] != s.clause[start] || first.tok0 > start + 2 || first.tok1 > from) {
+            return null;
+        }
         // only commas and parenthetical clauses between the name and the figure's clause
         if (first.tok1 < t.size && !t.isSym(first.tok1, ',')) return null;
         int k = first.tok1 + 1;
@@ -842,6 +873,32 @@ public final class ClaimExtractor {
             return null;
         }
         return first;
+    }
+
+    private static final Set<String> CLAUSE_VERBS = Set.of("will", "would", "could", "may", "might", "has", "have",
+            "had", "is", "was", "are", "were", "agreed", "said", "plans", "also", "then", "later");
+
+    /**
+     * "under which Silver Lake, the global leader in technology investing, will acquire ...": the figure's clause
+     * opens with a verb, the clause before is an appositive (the, a, its ...), and the clause before that ends
+     * with the name the verb belongs to.
+     */
+    private static Mention subjectPastAppositive(Sentence s, int from) {
+        Tokens t = s.tokens;
+        int first = t.isSym(from, ',') ? from + 1 : from;
+        if (from == 0 || !CLAUSE_VERBS.contains(t.word(first))) return null;
+        int aside = clauseStartOf(s, from - 1);
+        int a = t.isSym(aside, ',') ? aside + 1 : aside;
+        if (aside == 0 || !(t.isWord(a, "the") || t.isWord(a, "a") || t.isWord(a, "an") || t.isWord(a, "its"))) return null;
+        int before = clauseStartOf(s, aside - 1);
+        Mention last = null;
+        for (Mention m : s.mentions) {
+            if (m.tok0 >= before && m.tok1 <= aside && m.kind == Mention.Kind.NAME && m.resolved() && !m.attribution
+                    && !m.person) {
+                last = m;
+            }
+        }
+        return last != null && last.tok1 == aside ? last : null;
     }
 
     /** "bought a 20 per cent stake", "acquired a minority stake": the indefinite object is a stake. */
@@ -866,6 +923,16 @@ public final class ClaimExtractor {
         return false;
     }
 
+    /** "sell its logistics arm", "sold its European unit": the object of the sale verb is the seller's own unit. */
+    private static boolean soldUnit(Tokens t, int verb, int end) {
+        if (!t.isWord(verb + 1, "its") && !t.isWord(verb + 1, "their")) return false;
+        for (int k = verb + 2; k < end && k <= verb + 6; k++) {
+            if (UNIT_HEADS.contains(t.word(k))) return true;
+            if (t.type[k] != Tokens.WORD) return false;
+        }
+        return false;
+    }
+
     private static final Set<String> UNIT_HEADS = Set.of("business", "businesses", "unit", "units", "arm", "division",
             "operations", "operation", "subsidiary", "assets");
 
@@ -876,6 +943,16 @@ public final class ClaimExtractor {
             if (t.type[k] != Tokens.WORD) return false;
             if (t.is(k, Lexicon.NOT_NAMES) && !t.isWord(k, "group")) return false;
             if (UNIT_HEADS.contains(t.word(k))) return true;
+        }
+        return false;
+    }
+
+    /** "the government's stake", "Microsoft's holding": the name's possessive before what it holds. */
+    private static boolean holdingOf(Tokens t, Mention m) {
+        if (!(t.isSym(m.tok1, '\'') || t.isSym(m.tok1, '\u2019')) || !t.isWord(m.tok1 + 1, "s")) return false;
+        for (int k = m.tok1 + 2; k < t.size && k <= m.tok1 + 4; k++) {
+            if (t.isWord(k, "stake") || t.isWord(k, "holding") || t.isWord(k, "stakes")) return true;
+            if (t.type[k] != Tokens.WORD) return false;
         }
         return false;
     }
@@ -984,12 +1061,15 @@ public final class ClaimExtractor {
      */
     private static boolean pastValuationThen(Sentence s, int cueTok) {
         Tokens t = s.tokens;
-        if (s.standalone || !t.isWord(cueTok, "valued") || !(t.isWord(cueTok - 1, "was") || t.isWord(cueTok - 1, "were"))) {
-            return false;
-        }
+        if (s.standalone || !(t.isWord(cueTok, "valued") || t.isWord(cueTok, "worth"))) return false;
+        int be = cueTok - 1;
+        if (t.isWord(be, "just") || t.isWord(be, "only")) be--; // "it was worth just $520 million"
+        if (!(t.isWord(be, "was") || t.isWord(be, "were"))) return false;
         for (int k = 0; k < t.size; k++) {
             String w = t.word(k);
             if (w.equals("ago")) return true;
+            // "as recently as January 2024 it was worth"
+            if (w.equals("recently") && t.isWord(k - 1, "as") && t.isWord(k + 1, "as")) return true;
             if (w.equals("year") && (t.isWord(k - 1, "last") || t.isWord(k - 1, "previous") || t.isWord(k + 1, "earlier"))) {
                 return true;
             }
@@ -1013,6 +1093,8 @@ public final class ClaimExtractor {
                     || w.equals("thrice")) {
                 return true;
             }
+            // "more than 50% above the $9 billion Perplexity was valued at", "well below the $40 billion"
+            if ((w.equals("above") || w.equals("below")) && t.isWord(k + 1, "the") && k + 2 == lq.q0) return true;
             // "nearly four times the $2.5 billion": a number before "times"
             if (w.equals("times") && k > 0 && (t.type[k - 1] == Tokens.NUM || t.is(k - 1, Lexicon.NUMBER_WORD))) {
                 return true;
@@ -1037,8 +1119,11 @@ public final class ClaimExtractor {
         if (attribute.equals("valuation") && cueTok < lq.q0 && (t.isWord(cueTok, "valuing") || t.isWord(cueTok, "values")
                 || t.isWord(cueTok, "value") || t.isWord(cueTok, "valued"))) {
             for (Mention m : s.mentions) {
-                if (m.tok0 == cueTok + 1 && m.kind == Mention.Kind.NAME && m.resolved() && !m.person && !m.attribution
-                        && m.tok1 < lq.q0) {
+                if (m.tok0 == cueTok + 1 && m.kind != Mention.Kind.PRONOUN && m.resolved() && !m.person && !m.attribution
+                        && m.tok1 < lq.q0 && t.isWord(m.tok1, "at")) {
+                    // "could value the company at more than 8 trillion yen"; a description the deal values is its
+                    // target, never its buyer ("the offer from Adnoc, which values the Dax group at")
+                    if (m.kind != Mention.Kind.NAME && m.slug.equals(pair[0]) && pair[1] != null) return pair[1];
                     return m.slug;
                 }
             }
@@ -1063,6 +1148,12 @@ public final class ClaimExtractor {
                 }
             }
         }
+        // "Intra-Cellular Therapies today reported unaudited CAPLYTA net product sales of": a name used as a modifier
+        // of the cue (a product, a brand) after the organisation reporting it is not whose the figure is
+        if (best != null && attribute.startsWith("revenue")) {
+            String reporter = reporterBefore(s, from, lq, cueTok);
+            if (reporter != null) return reporter;
+        }
         if (best != null) return best;
         // "Bayer, which bought Monsanto ..., has a market value of €55 billion": the sentence's subject
         Mention subject = sentenceSubject(s, from);
@@ -1081,6 +1172,36 @@ public final class ClaimExtractor {
             if (m.resolved() && !m.attribution && !m.person && m.tok1 <= lq.q0) return m.slug;
         }
         return null;
+    }
+
+    private static final Set<String> REPORTING = Set.of("reported", "reports", "posted", "posts", "announced",
+            "said", "recorded", "booked", "generated");
+
+    /**
+     * The organisation that opens the clause with a reporting verb ("X today reported"), when the name nearest
+     * the cue is a modifier of it ("CAPLYTA net product sales": capitals or a name, then lower-case words, then
+     * the cue). Null when the clause is not so built.
+     */
+    private static String reporterBefore(Sentence s, int from, Located lq, int cueTok) {
+        Tokens t = s.tokens;
+        if (cueTok >= lq.q0) return null;
+        Mention modifier = null, reporter = null;
+        for (Mention m : s.mentions) {
+            if (m.kind != Mention.Kind.NAME || !m.resolved() || m.attribution || m.person || m.tok0 < from) continue;
+            if (m.tok1 <= cueTok && m.tok1 < cueTok && cueTok - m.tok1 <= 3) modifier = m;
+        }
+        if (modifier == null) return null;
+        for (int k = modifier.tok1; k < cueTok; k++) {
+            if (t.type[k] != Tokens.WORD || EntityFinder.cap(t, k)) return null;
+        }
+        for (Mention m : s.mentions) {
+            if (m == modifier || m.kind != Mention.Kind.NAME || !m.resolved() || m.attribution || m.person
+                    || m.tok1 > modifier.tok0) {
+                continue;
+            }
+            for (int k = m.tok1; k < m.tok1 + 3 && k < modifier.tok0; k++) if (REPORTING.contains(t.word(k))) reporter = m;
+        }
+        return reporter == null || reporter.slug.equals(modifier.slug) ? null : reporter.slug;
     }
 
     /**
@@ -1172,7 +1293,8 @@ public final class ClaimExtractor {
                     }
                 }
                 if (subj == null && cp != null) {
-                    Mention first = sentenceSubject(s, clauseStartOf(s, k));
+                    Mention first = subjectPastAppositive(s, clauseStartOf(s, k));
+                    if (first == null) first = sentenceSubject(s, clauseStartOf(s, k));
                     if (first != null) subj = first.slug;
                 } else if (byAgent && cp == null && subj != null) {
                     // "Initech, the UK's biggest platform, has agreed a takeover by Globex": the sentence's subject
@@ -1226,5 +1348,5 @@ public final class ClaimExtractor {
     /** Words that vote for the article's main deal; a {@link Lexicon} flag, since every word is asked. */
     static final Set<String> DEAL_CUES = Set.of("invest", "invests", "invested", "investing", "investment", "stake",
             "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying", "backed",
-            "takeover", "purchase");
+            "takeover", "purchase", "bid", "bids");
 }

@@ -53,12 +53,16 @@ final class Currencies {
             Map.entry("ruble", "RUB"), Map.entry("rubles", "RUB"), Map.entry("rouble", "RUB"), Map.entry("roubles", "RUB"),
             Map.entry("lira", "TRY"), Map.entry("zloty", "PLN"), Map.entry("naira", "NGN"),
             Map.entry("dirham", "AED"), Map.entry("dirhams", "AED"), Map.entry("riyal", "SAR"), Map.entry("riyals", "SAR"),
-            Map.entry("kronor", "SEK"), Map.entry("krona", "SEK"));
+            Map.entry("kronor", "SEK"), Map.entry("krona", "SEK"), Map.entry("koruna", "CZK"),
+            Map.entry("forint", "HUF"));
 
     /** Names that are also ordinary English words: a currency only with a scale word or a qualifier. */
-    static final Map<String, String> WEAK_NAMES = Map.of(
-            "pound", "GBP", "pounds", "GBP", "won", "KRW", "rand", "ZAR", "real", "BRL", "peso", "MXN", "pesos", "MXN",
-            "franc", "CHF", "francs", "CHF");
+    static final Map<String, String> WEAK_NAMES = Map.ofEntries(
+            Map.entry("pound", "GBP"), Map.entry("pounds", "GBP"), Map.entry("won", "KRW"), Map.entry("rand", "ZAR"),
+            Map.entry("real", "BRL"), Map.entry("peso", "MXN"), Map.entry("pesos", "MXN"), Map.entry("franc", "CHF"),
+            Map.entry("francs", "CHF"),
+            // "11.3 billion crowns": the Swedish crown unless a nationality says which ("Danish crowns")
+            Map.entry("crowns", "SEK"), Map.entry("crown", "SEK"), Map.entry("kroner", "DKK"));
 
     /** Nationality words that select a dollar, franc, etc. ("Australian dollars", "Hong Kong dollars"). */
     static final Map<String, String> DOLLAR_NATIONALITY = Map.ofEntries(
@@ -73,5 +77,6 @@ final class Currencies {
             Map.entry("brazilian", "BRL"), Map.entry("south", "ZAR"), Map.entry("egyptian", "EGP"),
             Map.entry("swedish", "SEK"), Map.entry("norwegian", "NOK"), Map.entry("danish", "DKK"),
             Map.entry("sterling", "GBP"), Map.entry("british", "GBP"), Map.entry("israeli", "ILS"),
-            Map.entry("russian", "RUB"), Map.entry("malaysian", "MYR"));
+            Map.entry("russian", "RUB"), Map.entry("malaysian", "MYR"), Map.entry("czech", "CZK"),
+            Map.entry("hungarian", "HUF"), Map.entry("polish", "PLN"));
 }

@@ -58,7 +58,7 @@ final class EntityFinder {
     static final Set<String> SUFFIXES = Set.of(
             "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "group",
             "holdings", "holding", "platforms", "technologies", "sa", "ag", "nv", "se", "gmbh", "lp", "llp", "pty",
-            "ab", "spa", "bv", "kk", "oyj", "asa", "l.l.c", "s.a", "n.v");
+            "ab", "spa", "bv", "kk", "oyj", "asa", "l.l.c", "s.a", "n.v", "pvt");
 
     /** Head nouns of references to an organisation: "the company", "the data-labeling powerhouse". */
     static final Set<String> GENERIC_HEADS = Set.of(
@@ -187,6 +187,16 @@ final class EntityFinder {
         Set<String> persons = new java.util.TreeSet<>(); // sorted: folding must not depend on hash order
         Set<String> organisations = new HashSet<>();
         for (Run r : runs) if (r.organisation) organisations.add(r.core);
+        // "the founding Ito family": a family is its people
+        for (Run r : runs) if (r.s.tokens.isWord(r.tok1, "family") && !r.s.tokens.capital[r.tok1]) persons.add(r.core);
+        // "DB Schenker", "SK Hynix": a first word in capitals is no given name
+        Set<String> upperFirst = new HashSet<>();
+        for (Run r : runs) {
+            int w0 = r.words.get(0);
+            if (r.words.size() > 1 && r.s.tokens.end[w0] - r.s.tokens.start[w0] >= 2 && allUpper(r.s.tokens, w0)) {
+                upperFirst.add(r.core);
+            }
+        }
         for (Run r : runs) if (r.title && !organisations.contains(r.core)) persons.add(r.core);
         Map<String, String> fold = new HashMap<>();
         Set<String> upperSurface = new HashSet<>();
@@ -205,7 +215,8 @@ final class EntityFinder {
         for (String c : coreCount.keySet()) {
             String[] w = c.split(" ");
             if (w.length >= 2 && w.length <= 3 && coreCount.containsKey(w[w.length - 1])
-                    && !longerByFirst.containsKey(w[w.length - 1]) && !organisations.contains(c)) {
+                    && !longerByFirst.containsKey(w[w.length - 1]) && !organisations.contains(c)
+                    && !upperFirst.contains(c) && !REGIONS.contains(w[w.length - 1])) {
                 persons.add(c);
             }
         }
@@ -295,7 +306,7 @@ final class EntityFinder {
             // "per Reuters" is a source; "€2.14 per Initech share" is the share priced
             boolean perShare = r.s.tokens.isWord(r.tok1, "share") || r.s.tokens.isWord(r.tok1, "shares");
             m.attribution = isAttribution(r.s.tokens, r.tok0) && !perShare || bracketed(r.s.tokens, r.tok0, r.tok1)
-                    || dateline(r.s.tokens, r.tok0, r.tok1);
+                    || dateline(r.s.tokens, r.tok1);
             r.s.mentions.add(m);
             if (!r.s.headline) salience.merge(slug, 1, Integer::sum);
         }
@@ -423,7 +434,7 @@ final class EntityFinder {
         StringBuilder all = new StringBuilder(), content = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {
             String w = t.lower[words.get(i)];
-            if (w.isEmpty() || !Character.isLetterOrDigit(w.charAt(0))) continue;
+            if (w == null || w.isEmpty() || !Character.isLetterOrDigit(w.charAt(0))) continue;
             all.append(w.charAt(0));
             if (!w.equals("of") && !w.equals("and") && !w.equals("the")) content.append(w.charAt(0));
         }
@@ -496,15 +507,16 @@ final class EntityFinder {
         while (k < t.size) {
             // "U.S. Steel", "U.K. Power Networks": a dotted country abbreviation opening a name is part of it
             int dotted = dottedPrefix(s, k);
-            if (dotted < 0 && (!cap(t, k) || t.is(k, Lexicon.NOT_NAMES) || t.is(k, Lexicon.DESCRIPTORS)
-                    || insideQuantity(s, k))) {
+            if (dotted < 0 && (!cap(t, k) || t.is(k, Lexicon.NOT_NAMES)
+                    || t.is(k, Lexicon.DESCRIPTORS) && !namePart(t, k, null) || insideQuantity(s, k))) {
                 k++;
                 continue;
             }
             int a = k;
             TokenList words = new TokenList();
             while (k < t.size) {
-                if (cap(t, k) && !t.is(k, Lexicon.TITLES) && !t.is(k, Lexicon.DESCRIPTORS) && !insideQuantity(s, k)) {
+                if (cap(t, k) && !t.is(k, Lexicon.TITLES) && (!t.is(k, Lexicon.DESCRIPTORS) || namePart(t, k, words))
+                        && !insideQuantity(s, k)) {
                     if (!words.isEmpty() && t.is(k, Lexicon.NOT_NAMES) && !t.is(k, Lexicon.SUFFIXES)
                             && !t.upper(k) && !numberInName(t, k)) break;
                     words.add(k);
@@ -529,6 +541,14 @@ final class EntityFinder {
                         && (t.isWord(k, "of") || t.isSym(k, '&'))) {
                     words.add(k);
                     k++;
+                    continue;
+                }
+                // "Seven & i Holdings": a single lower-case letter after the ampersand
+                if (!words.isEmpty() && t.isSym(k, '&') && k + 1 < t.size && t.type[k + 1] == Tokens.WORD
+                        && t.end[k + 1] - t.start[k + 1] == 1) {
+                    words.add(k);
+                    words.add(k + 1);
+                    k += 2;
                     continue;
                 }
                 break;
@@ -577,7 +597,9 @@ final class EntityFinder {
             if (placeCompound(t, b) || t.isSym(b, ',') && b + 1 < t.size && cap(t, b + 1) && placeCompound(t, b + 2)) {
                 a2 = b;
             }
-            if (a2 < b && !words.isEmpty() && isName(t, words) && !roundName(t, words)) {
+            // "the Chips Act", "the Hart-Scott-Rodino Antitrust Improvements Act": a law, not a party
+            boolean law = b > a2 && (t.isWord(b - 1, "act") || t.isWord(b - 1, "directive")) && words.size() > 1;
+            if (a2 < b && !words.isEmpty() && isName(t, words) && !roundName(t, words) && !law) {
                 Run r = new Run(s, a2, b, words);
                 r.title = a2 > 0 && t.type[a2 - 1] == Tokens.WORD && t.is(a2 - 1, Lexicon.TITLES)
                         || titleAfter(t, b);
@@ -589,6 +611,16 @@ final class EntityFinder {
             }
             if (k == a) k++;
         }
+    }
+
+    /**
+     * "Deutsche Bank", "Suncorp Bank", "Bank of America": "Bank" after a name's word, or before "of" and a
+     * capitalised word, is part of the name; other descriptors are not ("Cybersecurity Startup Wiz", "Rival X").
+     */
+    private static boolean namePart(Tokens t, int k, TokenList words) {
+        if (!t.isWord(k, "bank")) return false; // the one descriptor that ends and opens names of its own kind
+        if (words != null && !words.isEmpty()) return true;
+        return t.isWord(k + 1, "of") && k + 2 < t.size && cap(t, k + 2) && !t.is(k + 2, Lexicon.NOT_NAMES);
     }
 
     /** "Banco Sabadell", "Banca Monte", "Grupo Bimbo": words that open the names of institutions, not of people. */
@@ -654,8 +686,11 @@ final class EntityFinder {
         // name only says what it owns
         for (Mention m : ms) {
             if (m.kind != Mention.Kind.NAME || m.person) continue;
-            boolean ownerOf = t.isWord(m.tok0 - 1, "of") && OWNERS.contains(t.word(m.tok0 - 2))
-                    && t.isWord(m.tok0 - 3, "the");
+            // "the owner of X", "the Japanese owner of the X chain"
+            int o = m.tok0 - 1;
+            if (t.isWord(o, "the")) o--;
+            boolean ownerOf = t.isWord(o, "of") && OWNERS.contains(t.word(o - 1))
+                    && (t.isWord(o - 2, "the") || demonym(t.word(o - 2)) && t.isWord(o - 3, "the"));
             boolean ownerAfter = OWNERS.contains(t.word(m.tok1)) && m.tok1 + 1 < t.size && t.type[m.tok1 + 1] == Tokens.WORD
                     && !t.isWord(m.tok1 + 1, "of");
             if (ownerOf || ownerAfter) m.attribution = true;
@@ -732,6 +767,7 @@ final class EntityFinder {
             "nevertheless", "nonetheless", "moreover", "furthermore", "importantly", "notably", "ultimately", "yet",
             "so", "thus", "hence", "therefore", "citing", "following", "including", "excluding", "despite", "given",
             "asked", "speaking", "writing", "deal", "deals", "growth", "demand", "investment", "investments",
+            "days", "weeks", "months", "years", "hours", "minutes", "moments", "decades",
             "funding", "valuation", "news", "data", "equity", "capital", "debt", "cash", "income", "earnings",
             "losses", "costs", "spending", "analysis", "research", "reports", "reporting", "industry", "government",
             "regulators", "consumers", "users", "customers", "employees", "workers", "staff", "management",
@@ -801,28 +837,48 @@ final class EntityFinder {
     /** "(Reuters)", "(AVGO.O)": a dateline source or a ticker in brackets, not a party. */
     private static boolean bracketed(Tokens t, int a, int b) {
         if (a > 0 && t.isSym(a - 1, '/') && t.isSym(b, '/')) return true; // "/PRNewswire/"
+        // "(NYSE: JNJ)", "(NASDAQ: ITCI)": a ticker after its exchange
+        if (a >= 3 && t.isSym(a - 1, ':') && t.isSym(a - 3, '(') && t.type[a - 2] == Tokens.WORD && t.upper(a - 2)
+                && t.isSym(b, ')')) {
+            return true;
+        }
         if (a == 0 || !t.isSym(a - 1, '(')) return false;
         for (int k = b; k < t.size && k < b + 4; k++) if (t.isSym(k, ')')) return true;
         return false;
     }
 
     /** "SAN FRANCISCO, March 5, 2025 /PRNewswire/ --": a place in capitals opening a press release. */
-    private static boolean dateline(Tokens t, int a, int b) {
-        if (b >= t.size || b - a < 1 || t.end[b - 1] - t.start[a] < 4) return false;
-        // "MILAN/FRANKFURT, Sept 23 (Reuters) -", "LONDON/NEW YORK, ...": places in capitals joined by '/' from
-        // the start of the sentence to a comma; each of them is the dateline
-        int k = 0;
-        while (k < t.size) {
-            if (t.type[k] == Tokens.WORD && t.upper(k)) {
-                k++;
-            } else if (k > 0 && t.isSym(k, '/') && k + 1 < t.size && t.type[k + 1] == Tokens.WORD && t.upper(k + 1)) {
-                k++;
-            } else {
-                break;
+    private static boolean dateline(Tokens t, int b) {
+        return b <= datelineEnd(t);
+    }
+
+    /**
+     * The token where the story starts after a dateline that opens the sentence, or -1: a place in capitals, then
+     * only what datelines hold (state abbreviations, dates, the agency in brackets or slashes) up to a dash
+     * ("NEW BRUNSWICK, N.J., Jan. 13, 2025 /PRNewswire/ --", "LONDON, Oct 9 (Reuters) -"). No name before that
+     * dash is a party.
+     */
+    static int datelineEnd(Tokens t) {
+        if (t.size < 3 || t.type[0] != Tokens.WORD || !t.upper(0) || t.end[0] - t.start[0] < 3) return -1;
+        boolean bracket = false;
+        for (int k = 1; k < t.size && k < 30; k++) {
+            if (t.isDashTok(k) && !t.attached(k) || t.isDashTok(k) && k > 0 && (t.isSym(k - 1, ')') || t.isSym(k - 1, '/'))) {
+                int e = k;
+                while (e < t.size && t.isDashTok(e)) e++;
+                return e < t.size && cap(t, e) ? e : -1;
             }
+            if (t.type[k] == Tokens.NUM) continue;
+            if (t.type[k] == Tokens.SYM) {
+                char c = t.chars[t.start[k]];
+                if (c == '(' || c == '/') bracket = true;
+                else if (c == ')') bracket = false;
+                else if (c != ',' && c != '.') return -1;
+                continue;
+            }
+            // in brackets or slashes the agency (any words); outside, capitals, abbreviations, months
+            if (!bracket && !t.upper(k) && !(cap(t, k) && (t.end[k] - t.start[k] <= 6 || t.is(k, Lexicon.NOT_NAMES)))) return -1;
         }
-        // the run may start inside the prefix: "NEW YORK, Aug 14 (Reuters) -" leaves "YORK" once "New" is dropped
-        return k >= b && k < t.size && t.isSym(k, ',');
+        return -1;
     }
 
     private static boolean isAttribution(Tokens t, int k) {
@@ -871,6 +927,17 @@ final class EntityFinder {
         for (int k = 0; k < t.size; k++) {
             if (t.type[k] != Tokens.WORD) continue;
             String w = t.lower[k];
+            // "the US government agreed to take a 9.9% stake", "owned by the Swiss government": a state is a party,
+            // named by its country as the article writes it
+            if (w.equals("government") && !cap(t, k) && k > 0 && cap(t, k - 1) && !insideName(names, k - 1)) {
+                String place = t.original(k - 1).replace(".", "").toLowerCase(Locale.ROOT);
+                if (place.length() >= 2 && (t.upper(k - 1) || demonym(place) || REGIONS.contains(place))) {
+                    Mention g = new Mention(Mention.Kind.NAME, k - 1, k + 1, slugify(place + " government"));
+                    s.mentions.add(g);
+                    salience.merge(g.slug, 1, Integer::sum);
+                    continue;
+                }
+            }
             if (w.equals("its") || w.equals("it")) {
                 if (insideName(names, k)) continue;
                 s.mentions.add(new Mention(Mention.Kind.PRONOUN, k, k + 1, null));
@@ -885,8 +952,11 @@ final class EntityFinder {
                         mods++;
                         continue;
                     }
-                    if (t.type[h] == Tokens.WORD && (!cap(t, h) || basedOn(t, h) || productBeforeHead(t, h))) {
-                        if (cap(t, h) && !basedOn(t, h)) named = true;
+                    // "the Company" (press releases capitalise it), "the Japanese owner of"
+                    boolean capitalHead = mods == 0 && cap(t, h) && !t.upper(h) && t.is(h, Lexicon.GENERIC_HEADS);
+                    if (t.type[h] == Tokens.WORD && (!cap(t, h) || basedOn(t, h) || productBeforeHead(t, h) || capitalHead
+                            || demonym(t.lower[h]) && h + 1 < t.size && !cap(t, h + 1))) {
+                        if (cap(t, h) && !basedOn(t, h) && !capitalHead && !demonym(t.lower[h])) named = true;
                         String x = t.lower[h];
                         if (t.is(h, Lexicon.GENERIC_HEADS) || t.is(h, Lexicon.DESCRIPTIVE_HEADS)) break;
                         if (t.is(h, Lexicon.NOT_NAMES) && !cap(t, h)) { h = t.size; break; }

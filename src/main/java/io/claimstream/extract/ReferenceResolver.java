@@ -104,13 +104,27 @@ final class ReferenceResolver {
      */
     private static boolean actorOn(Sentence s, Mention c, Mention m) {
         Tokens t = s.tokens;
+        // "X, which also distributes Y's product, owns about 5.5% of the company": no one owns a part of itself
+        if (t.isWord(m.tok0 - 1, "of") && c.tok0 <= 2 && m.kind == Mention.Kind.GENERIC) {
+            for (int k = m.tok0 - 2; k >= c.tok1 && k >= m.tok0 - 8; k--) {
+                if (!OWN_VERBS.contains(t.word(k))) continue;
+                // the verb is c's unless another name, not a possessive, stands between ("X said ... Y, which owns")
+                for (Mention o : s.mentions) {
+                    if (o != c && o.tok0 >= c.tok1 && o.tok1 <= k && o.kind == Mention.Kind.NAME
+                            && !(t.isSym(o.tok1, '\'') || t.isSym(o.tok1, '\u2019'))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
         if (!(t.isWord(m.tok0 - 1, "in") || t.isWord(m.tok0 - 1, "into"))) return false;
         // the sentence's subject, past a parenthetical ("Microsoft, which owns ..., has invested about $13
         // billion in the company"), is the actor of the deal verb in the reference's clause
         if (s.mentions.get(0) == c && c.tok0 <= 1) {
             int cue = -1;
             for (int k = m.tok0 - 1; k >= c.tok1 && s.clause[k] == s.clause[m.tok0] && cue < 0; k--) {
-                if (t.is(k, Lexicon.DEAL_CUE)) cue = k;
+                if ((t.is(k, Lexicon.DEAL_CUE) || t.isWord(k, "put"))) cue = k;
             }
             if (cue >= 0 && s.clause[c.tok0] != s.clause[m.tok0]) {
                 // only if the verb has no subject of its own in its clause ("and Hooli bought a stake in the company")
@@ -122,10 +136,13 @@ final class ReferenceResolver {
         }
         for (int k = c.tok1; k < m.tok0; k++) {
             if (s.clause[k] != s.clause[m.tok0]) return false;
-            if (t.is(k, Lexicon.DEAL_CUE)) return true;
+            if ((t.is(k, Lexicon.DEAL_CUE) || t.isWord(k, "put"))) return true;
         }
         return false;
     }
+
+    private static final java.util.Set<String> OWN_VERBS = java.util.Set.of("owns", "holds", "controls", "owned",
+            "held", "controlled");
 
     private static boolean isParty(String slug, String investor, String target) {
         return slug != null && (slug.equals(investor) || slug.equals(target));

@@ -46,7 +46,10 @@ final class Sentence {
 
     private static final java.util.Set<String> CONTINUATIONS = java.util.Set.of("for", "with", "at", "in", "of",
             "including", "from", "to", "by", "giving", "taking", "making", "valuing", "which", "that", "while",
-            "bringing", "putting", "paying", "representing", "investing", "or", "and", "plus");
+            "bringing", "putting", "paying", "representing", "investing", "or", "and", "plus",
+            "worth", "priced"); // "..., worth $139.91 a share based on", "an offer to shareholders, priced at"
+    /** "Discover's revenue, net of interest expense, was $15.9bn": a verb whose subject sits before a short aside. */
+    private static final java.util.Set<String> COPULAS = java.util.Set.of("was", "were", "is", "are");
 
     /**
      * First token of the stretch a figure's clause reads from: the clause itself, plus the clause before when
@@ -57,6 +60,11 @@ final class Sentence {
         int k = clauseStart(tok);
         for (int steps = 0; c > 0 && steps < 3; steps++) {
             int first = tokens.type[k] == Tokens.SYM ? k + 1 : k;
+            if (steps == 0 && first < tokens.size && COPULAS.contains(tokens.word(first)) && c >= 2) {
+                int aside = clauseStart(k - 1);
+                if (clauseTo(aside) - aside <= 6) return clauseStart(aside - 1);
+                break;
+            }
             if (first >= tokens.size || !CONTINUATIONS.contains(tokens.word(first))) break;
             int p = clauseStart(k - 1);
             k = p;

@@ -101,4 +101,42 @@ class AttributeTest {
         assertThat(Articles.only(claims, "globex>initech:stake_percent").value()).isEqualTo(50);
         assertThat(Articles.only(claims, "hooli>initech:stake_percent").value()).isEqualTo(16.34);
     }
+
+    @Test
+    void theValueOfTheOfferAndABidStoodForByAnOrdinalOrWhichAreDealValues() {
+        List<Claim> claims = Articles.extract("Globex launched a hostile bid for Initech. In its filing, Globex put the "
+                + "value of the offer at €12.23bn. The first, £31.1bn approach was rebuffed, and the second, worth "
+                + "about £34bn, was turned down. Globex beat a rival offer from a consortium led by Hooli, which people "
+                + "familiar with the process said was worth roughly €14bn.");
+        assertThat(claims).anyMatch(c -> c.key().equals("globex>initech:deal_value") && Math.abs(c.value() - 12.23e9) < 1);
+        assertThat(claims).anyMatch(c -> c.key().equals("globex>initech:deal_value") && c.value() == 34e9);
+        assertThat(claims).anyMatch(c -> c.key().equals("hooli>initech:deal_value") && c.value() == 14e9);
+        assertThat(claims).noneMatch(c -> c.attribute().equals("valuation"));
+    }
+
+    @Test
+    void productSalesAreTheReportersAndAComparedFigureIsTheEarlierYears() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech. Initech today reported preliminary, "
+                + "unaudited ZAPLYTA net product sales of approximately $680 million for full-year 2024, compared with "
+                + "$462 million in 2023.");
+        assertThat(Articles.only(claims, "initech:revenue:2024").value()).isEqualTo(680e6);
+        assertThat(Articles.only(claims, "initech:revenue:2023").value()).isEqualTo(462e6);
+    }
+
+    @Test
+    void listingPricesAndRightsIssuesAreNoDealFigures() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for A$4.9 billion. Globex will fund the "
+                + "deal through a fully underwritten A$3.5 billion entitlement offer to existing shareholders, priced at "
+                + "A$18.90 a share. Initech shares remain far below the A$21.50 a share at which the company sold "
+                + "stock in its 2021 initial public offering.");
+        assertThat(claims).noneMatch(c -> c.value() == 3.5e9 || c.value() == 18.9 || c.value() == 21.5);
+    }
+
+    @Test
+    void crownsAreSwedishUnlessANationalitySaysOtherwise() {
+        List<Claim> claims = Articles.extract("Globex's revenue rose 21% to 11.3 billion crowns in 2021. Initech "
+                + "reported revenue of 150.8 billion Danish crowns in 2023.");
+        assertThat(Articles.only(claims, "globex:revenue:2021").unit()).isEqualTo("SEK");
+        assertThat(Articles.only(claims, "initech:revenue:2023").unit()).isEqualTo("DKK");
+    }
 }

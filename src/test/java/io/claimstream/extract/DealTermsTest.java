@@ -285,7 +285,9 @@ class DealTermsTest {
                 + "Hooli, which is 51% owned by the Swiss government, did not bid.");
         assertThat(Articles.only(claims, "jane-roe>initech:stake_percent").value()).isEqualTo(20);
         assertThat(claims).noneMatch(c -> c.attribute().equals("stake_percent") && c.subject().equals("globex"));
-        assertThat(claims).noneMatch(c -> c.attribute().equals("stake_percent") && c.value() == 51);
+        // a state holds stakes too, named by its country as written
+        assertThat(Articles.only(claims, "german-government>initech:stake_percent").value()).isEqualTo(12);
+        assertThat(Articles.only(claims, "swiss-government>hooli:stake_percent").value()).isEqualTo(51);
         List<Claim> vehicle = Articles.extract("Initech said its board would recommend an offer of 370p a share from "
                 + "Globex, which already owns about 27.5% of the company.");
         Claim stake = Articles.only(vehicle, "globex>initech:stake_percent");
@@ -501,5 +503,51 @@ class DealTermsTest {
                 + "Initech directly. Hooli holds 46.82% and Acme owns 36.84%.");
         assertThat(Articles.only(elliptical, "hooli>initech:stake_percent").value()).isEqualTo(46.82);
         assertThat(Articles.only(elliptical, "acme>initech:stake_percent").value()).isCloseTo(36.84, within(1e-9));
+    }
+
+    @Test
+    void theVerbsSubjectPastAnAppositiveAndTheSharesOfferedNameTheParties() {
+        List<Claim> release = Articles.extract("SPRINGFIELD, Ill., April 2, 2024 -- Initech Holdings, Inc. today "
+                + "announced a definitive agreement under which Globex, the global leader in technology investing, "
+                + "will acquire all of the outstanding shares of Initech that it does not already own for $27.50 per "
+                + "share in cash.");
+        assertThat(Articles.only(release, "globex>initech:price_per_share").value()).isEqualTo(27.5);
+        List<Claim> terms = Articles.extract("Globex agreed to buy Initech in a $35.3bn all-stock deal. Initech "
+                + "shareholders will receive 1.0192 Globex shares for each Initech share they hold, worth $139.91 a "
+                + "share based on Globex's closing price on Friday.");
+        assertThat(Articles.only(terms, "globex>initech:price_per_share").value()).isEqualTo(139.91);
+    }
+
+    @Test
+    void whatIsSoldAndWhoseStakeIsBought() {
+        List<Claim> unit = Articles.extract("Hooli agreed to buy Initech for €14.3bn. Globex said it had agreed to sell "
+                + "its logistics arm to Hooli for an enterprise value of €14.3bn.");
+        assertThat(unit).noneMatch(c -> c.counterparty() != null && c.counterparty().equals("globex"));
+        List<Claim> holding = Articles.extract("Globex wants to buy Initech. Globex disclosed a 9% holding in "
+                + "Initech, after buying part of the "
+                + "German government's stake for about 702 million euros, or 13.20 euros per share.");
+        assertThat(Articles.only(holding, "globex>initech:investment_amount").value()).isEqualTo(702e6);
+        List<Claim> paid = Articles.extract("Globex bought Hooli in 2019 and paid $4.1bn in shares for Acme's "
+                + "logistics business in 2021.");
+        assertThat(paid).noneMatch(c -> c.value() == 4.1e9 && "hooli".equals(c.counterparty()));
+    }
+
+    @Test
+    void holdingsKeptOrStatedPastARelativeClause() {
+        List<Claim> claims = Articles.extract("Globex sold a 51% stake in Initech to Hooli. Globex keeps the remaining "
+                + "49%. Acme Bank of Australia, which also distributes Initech's product, owns about 5.5% of the "
+                + "company.");
+        assertThat(Articles.only(claims, "globex>initech:stake_percent").value()).isEqualTo(49);
+        assertThat(Articles.only(claims, "acme-bank-of-australia>initech:stake_percent").value()).isEqualTo(5.5);
+    }
+
+    @Test
+    void earlierValuationsByComparisonOrTime() {
+        List<Claim> claims = Articles.extract("Initech has closed a $500 million round at a $14 billion valuation. The "
+                + "new valuation is more than 50% above the $9 billion Initech was valued at in December. As recently "
+                + "as January 2024 it was worth just $520 million.");
+        assertThat(Articles.only(claims, "initech:valuation").value()).isEqualTo(14e9);
+        assertThat(claims).filteredOn(c -> c.key().equals("initech:previous_valuation")).extracting(Claim::value)
+                .containsExactlyInAnyOrder(9e9, 520e6);
     }
 }

@@ -314,4 +314,49 @@ class EntityTest {
                 + "chief executive, who owns about 31% of the company, backs the deal.");
         assertThat(Articles.only(claims, "jane-roe>initech:stake_percent").value()).isEqualTo(31);
     }
+
+    @Test
+    void aPressReleaseDatelineAndTickersAreNoParties() {
+        List<Claim> claims = Articles.extract("Globex agrees to buy Initech\nNEW BRUNSWICK, N.J., Jan. 13, 2025 "
+                + "/PRNewswire/ -- Globex Corp (NYSE: GLX) today announced that it will acquire all outstanding shares "
+                + "of Initech, Inc. (NASDAQ: INTC) for $132.00 per share in cash.");
+        assertThat(Articles.only(claims, "globex>initech:price_per_share").value()).isEqualTo(132);
+        // a name in capitals opening a sentence is no dateline without a dateline's date or dash
+        List<Claim> bank = Articles.extract("GLOBEX, which earns more than half of its profits in Mexico, reported "
+                + "gross income of €29.5bn in 2023.");
+        assertThat(Articles.only(bank, "globex:revenue:2023").value()).isEqualTo(29.5e9);
+    }
+
+    @Test
+    void namesOfBanksStatesAndChainsAreWholeAndFamiliesAndLawsAreNoCompanies() {
+        List<Claim> claims = Articles.extract("Bank of Globex agreed to buy Initech for $2 billion. Hooli Bank owns 5% of "
+                + "Initech. In August, the US government agreed to take a 9.9% stake in Initech. Seven & i Holdings, the "
+                + "owner of the 7-Eleven chain, owns 40% of Acme. Members of the founding Roe family are weighing a "
+                + "buyout that could value the company at more than $8 billion. Under the Chips Act, Acme will invest "
+                + "$1 billion in Initech.");
+        assertThat(Articles.find(claims, "bank-of-globex>initech:deal_value")).isPresent();
+        assertThat(Articles.find(claims, "hooli-bank>initech:stake_percent")).isPresent();
+        assertThat(Articles.find(claims, "us-government>initech:stake_percent")).isPresent();
+        assertThat(Articles.find(claims, "seven-i>acme:stake_percent")).isPresent();
+        assertThat(claims).noneMatch(c -> c.subject().equals("roe") || c.subject().contains("chips"));
+    }
+
+    @Test
+    void aCapitalisedFirstWordOrARegionLastMakesNoPerson() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy DB Initech for €14 billion. Initech employs "
+                + "72,000 people. DB Initech generated revenue of €19.1bn in 2023. Hooli India reported revenue of "
+                + "Rs 15,597 crore in 2024. Hooli sells across India.");
+        assertThat(Articles.find(claims, "db-initech:revenue:2023")).isPresent();
+        assertThat(Articles.find(claims, "hooli-india:revenue:2024")).isPresent();
+    }
+
+    @Test
+    void timePhrasesOpeningASentenceAndThePressReleasesCompanyAreNoNames() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $5 billion. Initech makes chips. "
+                + "Days earlier Hooli had put $2 billion into the company. For 2024, the Company continues to expect "
+                + "revenue of between $7.0 billion and $7.2 billion.");
+        assertThat(Articles.only(claims, "hooli>initech:investment_amount").value()).isEqualTo(2e9);
+        assertThat(claims).noneMatch(c -> c.subject().equals("days"));
+        assertThat(claims).anyMatch(c -> c.attribute().equals("revenue_projection") && c.valueHigh() != null);
+    }
 }
