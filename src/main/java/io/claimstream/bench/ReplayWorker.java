@@ -35,6 +35,7 @@ public final class ReplayWorker {
             int eq = args[i].indexOf('=');
             cfg.setProperty(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
+        cfg = StreamsSettings.forReplay(cfg); // what the replay command runs with
         AtomicLong maxAfterGc = new AtomicLong();
         for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) gc).addNotificationListener((n, h) -> {

@@ -54,8 +54,7 @@ public final class Replay {
                 + "-replay-" + UUID.randomUUID().toString().substring(0, 8);
         String prefix = appId + ".";
         Path stateDir = Files.createTempDirectory("claimstream-replay");
-        Properties cfg = new Properties();
-        cfg.putAll(liveConfig);
+        Properties cfg = StreamsSettings.forReplay(liveConfig);
         cfg.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         cfg.setProperty(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         cfg.setProperty(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, prefix + Topics.DEAD_LETTERS);

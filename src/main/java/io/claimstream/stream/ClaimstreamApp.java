@@ -81,7 +81,7 @@ public final class ClaimstreamApp implements AutoCloseable {
         Properties p = new Properties();
         all.stringPropertyNames().stream()
                 .filter(k -> !k.startsWith("consensus.") && !k.startsWith("claimstream.") && !k.startsWith("ingest.")
-                        && !k.startsWith("alerts.") && !k.startsWith("http."))
+                        && !k.startsWith("alerts.") && !k.startsWith("http.") && !k.startsWith("replay."))
                 .forEach(k -> p.setProperty(k, all.getProperty(k)));
         return p;
     }
