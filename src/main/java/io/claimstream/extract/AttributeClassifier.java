@@ -25,7 +25,9 @@ final class AttributeClassifier {
             "dividend", "dividends", "payout", "earnings", "fine", "fines", "penalty", "settlement", "bonus", "salary",
             "compensation", "capex", "spending", "budget", "subsidy", "subsidies", "grant", "grants",
             // raising money from shareholders is no deal: "a fully underwritten A$3.5 billion entitlement offer"
-            "entitlement", "underwritten", "placement");
+            "entitlement", "underwritten", "placement",
+            // borrowing and managing money: "a €6.3 billion state-backed loan", "which manages around $30 billion"
+            "loan", "loans", "bond", "bonds", "facility", "manages", "managed", "oversees");
     /** "gross order value", "net asset value", "portfolio value": values that are no company's valuation. */
     private static final Set<String> NOT_COMPANY_VALUES = Set.of("portfolio", "asset", "assets", "order", "book",
             "merchandise", "face", "notional", "contract", "trade", "property", "inventory", "fund", "loan");
@@ -54,12 +56,12 @@ final class AttributeClassifier {
             Map.entry("turnover", Family.REVENUE));
 
     private static final Set<String> DEAL_NOUNS = Set.of("deal", "transaction", "acquisition", "takeover", "offer",
-            "bid", "merger", "buyout", "proposal", "approach");
+            "bid", "merger", "buyout", "proposal", "approach", "package");
     private static final Set<String> PREVIOUS = Set.of("previously", "previous", "prior", "earlier", "formerly", "last",
             "latest");
     private static final Set<String> PROJECTION = Set.of("projects", "projected", "projection", "projections",
             "forecast", "forecasts", "forecasted", "expects", "expected", "expect", "expecting", "predict", "predicts",
-            "predicted", "guidance", "anticipate", "anticipated", "estimated", "projecting",
+            "predicted", "guidance", "anticipate", "anticipated", "estimated", "projecting", "guided", "guides",
             "anticipates", "estimates", "target", "targets", "outlook");
     private static final Set<String> FUTURE_MODALS = Set.of("will", "would", "could", "might", "may");
     /** "aims to generate revenue of", "hopes to reach sales of": an aim puts the figure in the future too. */
@@ -136,7 +138,7 @@ final class AttributeClassifier {
             Cue c = cueAt(s, k, percent, q0, q1);
             if (c == null) continue;
             // "for $5.6 billion including debt": what the figure includes, not what it is
-            if (c.family() == Family.NONE && !t.isWord(k, "loss") && !t.isWord(k, "losses")) continue;
+            if (c.family() == Family.NONE && (t.isWord(k, "debt") || t.isWord(k, "debts"))) continue;
             int d = k - q1 + 2 + penalty(t, k);
             if (d < bestDist) {
                 best = c;
@@ -154,6 +156,10 @@ final class AttributeClassifier {
 
     private static boolean perShare(Tokens t, int q1) {
         String a = t.word(q1), b = t.word(q1 + 1);
+        // "value Newcrest shares at A$29.27 each", "23.3m new shares at 335p each"
+        if (a.equals("each") && !b.equals("of")) {
+            for (int k = q1 - 2; k >= 0 && k >= q1 - 8; k--) if (t.isWord(k, "shares")) return true;
+        }
         if (!a.isEmpty() && "share".equals(b)) return a.equals("a") || a.equals("per") || a.equals("each");
         if (t.isDashTok(q1) && t.isWord(q1 + 1, "a") && t.isWord(q1 + 3, "share")) return true;
         // "$142.50 in cash ... for each VMware share", "$60 per Alexion share"
@@ -194,10 +200,20 @@ final class AttributeClassifier {
             return new Cue("termination_fee", k, Family.OTHER);
         }
         if (w.equals("premium")) return new Cue("premium", k, Family.OTHER);
-        // "Nvidia put in $100 million", "SoftBank had put $2 billion into the company"
-        if (w.equals("put") && (t.isWord(k + 1, "in") && k + 2 == q0
-                || k + 1 == q0 && (t.isWord(q1, "into") || t.isWord(q1, "in")))) {
-            return new Cue("investment_amount", k, Family.INVEST);
+        // "Nvidia put in $100 million", "SoftBank had put $2 billion into the company", "put a further €250m into"
+        if (w.equals("put")) {
+            int f = k + 1;
+            if (t.isWord(f, "a") && (t.isWord(f + 1, "further") || t.isWord(f + 1, "fresh"))) f += 2;
+            else if (t.isWord(f, "another") || t.isWord(f, "an") && t.isWord(f + 1, "additional")) f += t.isWord(f, "an") ? 2 : 1;
+            if (t.isWord(f, "in") && f + 1 == q0 || f == q0 && (t.isWord(q1, "into") || t.isWord(q1, "in"))) {
+                return new Cue("investment_amount", k, Family.INVEST);
+            }
+        }
+        // "pay packages worth $100 million": what people are paid
+        if ((w.equals("package") || w.equals("packages")) && t.isWord(k - 1, "pay")) return new Cue("none", k, Family.NONE);
+        // "cash, cash equivalents and investments of $522 million": what a company holds
+        if (w.equals("investments") && (t.isWord(k - 2, "cash") || t.isWord(k - 3, "cash") || t.isWord(k - 2, "equivalents"))) {
+            return new Cue("none", k, Family.NONE);
         }
         // "Globex has committed more than $400 million to Initech": money committed to a named company
         if ((w.equals("committed") || w.equals("commits") || w.equals("commit") || w.equals("committing"))
@@ -219,6 +235,8 @@ final class AttributeClassifier {
         if (w.equals("income") && (t.isWord(k - 1, "gross") || t.isWord(k - 1, "total"))) {
             return new Cue("revenue", k, Family.REVENUE);
         }
+        // "a state-backed loan", "a VC-backed startup": an adjective, not money backing anyone
+        if (w.equals("backed") && t.isDashTok(k - 1) && t.attached(k - 1) && t.attached(k)) return null;
         Family f = t.is(k, Lexicon.MONEY_CUE) ? MONEY.get(w) : null; // the bit spares the map most words
         if (f == null) return null;
         if (w.equals("worth") && t.isWord(k - 1, "net")) return null; // a person's wealth
@@ -227,6 +245,10 @@ final class AttributeClassifier {
             return null; // "a stake worth $50 billion": the value of a holding, not of a company
         }
         if (w.equals("turnover") && !t.isWord(k - 1, "annual")) return null; // trading turnover on a market
+        // "pay packages reportedly worth $100 million": what people are paid
+        for (int j = k - 1; j >= 0 && j >= k - 3; j--) {
+            if ((t.isWord(j, "packages") || t.isWord(j, "package")) && t.isWord(j - 1, "pay")) return new Cue("none", k, Family.NONE);
+        }
         // "net portfolio value of 389 billion Singapore dollars", "a gross order value of about Rs 3,000 crore"
         if (f == Family.VALUE && (w.equals("value") || w.equals("worth")) && NOT_COMPANY_VALUES.contains(t.word(k - 1))) {
             return new Cue("none", k, Family.NONE);
@@ -246,10 +268,15 @@ final class AttributeClassifier {
                 for (int j = k - 1; j >= Math.max(0, k - 3) && !object; j--) {
                     if (DEAL_NOUNS.contains(t.word(j))) return new Cue("deal_value", k, Family.ACQUIRE);
                 }
-                // "put the value of the offer at €12.23bn", "the value of the deal is": the deal's value
-                if (w.equals("value") && t.isWord(k + 1, "of") && (DEAL_NOUNS.contains(t.word(k + 2))
-                        || t.isWord(k + 2, "the") && DEAL_NOUNS.contains(t.word(k + 3)))) {
-                    return new Cue("deal_value", k, Family.ACQUIRE);
+                // "put the value of the offer at €12.23bn", "the value of the stock-heavy package": the deal's value
+                if (w.equals("value") && t.isWord(k + 1, "of")) {
+                    for (int j = k + 2; j < t.size && j <= k + 6 && t.type[j] != Tokens.NUM; j++) {
+                        if (DEAL_NOUNS.contains(t.word(j))) return new Cue("deal_value", k, Family.ACQUIRE);
+                        if (t.type[j] == Tokens.WORD && !(t.isWord(j, "the") || t.isWord(j, "its") || !EntityFinder.cap(t, j)
+                                && (t.isDashTok(j + 1) || t.isDashTok(j - 1)))) {
+                            break;
+                        }
+                    }
                 }
                 // "The first, £31.1bn approach was rebuffed, and the second, worth about £34bn", "a rival offer from
                 // Y, which people familiar with the process said was worth €14bn": an ordinal or a relative pronoun

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class ClaimExtractor {
     /** Bump whenever output for the same article can change. */
-    public static final String VERSION = "extract-1.4.0";
+    public static final String VERSION = "extract-1.5.0";
 
     private final Aliases aliases;
     private final QuantityParser quantities = new QuantityParser();
@@ -69,6 +69,7 @@ public final class ClaimExtractor {
                     if (i > 0 && conversion(s, located.get(i - 1), located.get(i))) continue;
                     Claim c = claim(article, s, located.get(i), located, pair, year, recent);
                     if (c == null && last != null) c = upFrom(s, located.get(i), last, year);
+                    if (c == null && last != null) c = orInAll(s, located.get(i), last);
                     if (c == null) continue;
                     out.putIfAbsent(ClaimIdentity.of(c), c);
                     last = c;
@@ -161,6 +162,34 @@ public final class ClaimExtractor {
         static ClaimIdentity of(Claim c) {
             return new ClaimIdentity(c.key(), c.value(), c.valueHigh(), c.unit());
         }
+    }
+
+    /**
+     * "to buy X for $28.60 a share, or roughly $1.5 billion including debt": the whole price after the price per
+     * share, with its roles.
+     */
+    private static Claim orInAll(Sentence s, Located lq, Claim last) {
+        Tokens t = s.tokens;
+        if (!last.attribute().equals("price_per_share") || lq.q().isPercent() || !lq.q().unit().equals(last.unit())) return null;
+        int b = lq.q0 - 1;
+        if (t.isWord(b, "about") || t.isWord(b, "roughly") || t.isWord(b, "around") || t.isWord(b, "approximately")
+                || t.isWord(b, "nearly") || t.isWord(b, "some")) {
+            b--;
+        }
+        if (!t.isWord(b, "or") || !t.isSym(b - 1, ',') || lq.q().value() < 1000 * last.value()) return null;
+        Quantity q = lq.q();
+        return new Claim(last.articleId(), last.source(), last.subject(), last.counterparty(), "deal_value", null,
+                q.value(), q.valueHigh(), q.unit(), q.bound(), last.modality(), false, last.evidence(), last.start(), last.end());
+    }
+
+    /** The figure's clause names, before it, only people quoted on it ("Wall Street analysts"), or no one. */
+    private static boolean onlySpeakersBefore(Sentence s, int from, Located lq) {
+        for (Mention m : s.mentions) {
+            if (m.tok0 >= from && m.tok1 <= lq.q0 && m.resolved() && !m.attribution) return false;
+        }
+        for (Mention m : s.mentions) if (m.tok0 >= from && m.tok1 <= lq.q0 && m.attribution) return true;
+        for (int k = from; k < lq.q0; k++) if (s.tokens.isWord(k, "analysts")) return true;
+        return false;
     }
 
     /** "values Acme at $3.2 billion, up from $1.1 billion in its Series C": the earlier valuation. */
@@ -269,7 +298,7 @@ public final class ClaimExtractor {
             boolean compared = comparedWith(s, lq);
             if (attribute.equals("valuation") && (subject.equals(pair[1]) && pair[0] != null
                     && earlierRound(s, lq, cue.tok(), "acquisition".equals(pair[2])) || compared
-                    || pastValuationThen(s, cue.tok()))) {
+                    || pastValuationThen(s, cue.tok()) || valuedInAnEarlierYear(s, cue.tok(), year))) {
                 attribute = "previous_valuation";
             }
             // "The valuation is up from $43 billion in the company's previous round", "four times the $2.5 billion
@@ -405,6 +434,7 @@ public final class ClaimExtractor {
             "purchase", "purchased", "takeover", "backed", "sell", "sells", "sold", "selling", "sale", "offer",
             "offered", "offers", "bid", "stake", "put", "committed", "commits", "commit", "committing", "secure",
             "secures", "secured", "securing", "pay", "pays", "paid", "paying");
+    private static final Set<String> PAY = Set.of("pay", "pays", "paid", "paying");
     private static final Set<String> NOUN_CUES = Set.of("bid", "offer", "proposal", "takeover", "acquisition", "deal");
     private static final Set<String> DEAL_NOUNS = Set.of("deal", "agreement", "merger", "transaction", "tie-up");
     private static final Set<String> SELL = Set.of("sell", "sells", "sold", "selling", "sale", "divest", "divests",
@@ -500,6 +530,11 @@ public final class ClaimExtractor {
                     || t.word(m.tok0 - 2).equals("stockholders")) && cp == null) {
                 cp = m.slug; // "Shareholders of Initech will get $30"
             }
+            // "The terms value Newcrest shares at A$29.27 each": the shares priced are the target's
+            else if (after.equals("shares") && cp == null && (before.equals("value") || before.equals("values")
+                    || before.equals("valuing") || before.equals("valued"))) {
+                cp = m.slug;
+            }
             else if ((after.equals("shares") || after.equals("stock")) && subj == null
                     && !(before.equals("of") || before.equals("in"))
                     && (m.tok0 > lq.q0 || m.tok0 > 0 && t.type[m.tok0 - 1] == Tokens.NUM)) {
@@ -538,6 +573,11 @@ public final class ClaimExtractor {
             }
             // "buy Globex's Italian business": what is bought is a unit of the name, not the name
             if (unitOf(t, m)) continue;
+            // "JPMorgan is paying the FDIC $10.6 billion", "Nvidia was to pay SoftBank": who is paid sells
+            if (m.tok0 == c + 1 && PAY.contains(t.word(c)) || m.tok0 == c + 2 && PAY.contains(t.word(c))
+                    && t.isWord(c + 1, "the")) {
+                continue;
+            }
             // "buying part of the German government's stake for €702m": the holder sells; the stake is in the target
             if (!lq.q().isPercent() && holdingOf(t, m)) continue;
             if (cp == null && !m.slug.equals(subj) && !m.person) {
@@ -565,7 +605,8 @@ public final class ClaimExtractor {
                 }
                 // "took a stake in Mistral in February, investing €15m": the object named before the cue
                 if (subj != null && (t.isWord(m.tok0 - 1, "in") || t.isWord(m.tok0 - 1, "into"))
-                        && (cue.family() == AttributeClassifier.Family.INVEST || cue.family() == AttributeClassifier.Family.PRICE)) {
+                        && (cue.family() == AttributeClassifier.Family.INVEST || cue.family() == AttributeClassifier.Family.PRICE
+                        || AttributeClassifier.MONEY.get(t.word(m.tok0 - 2)) == AttributeClassifier.Family.INVEST)) {
                     if (cp == null) cp = m.slug;
                     continue;
                 }
@@ -712,6 +753,20 @@ public final class ClaimExtractor {
             for (Mention m : s.mentions) {
                 if (m.tok1 == cs && m.resolved() && !m.attribution && m.kind != Mention.Kind.PRONOUN) antecedent = m;
             }
+            // "Exor, the holding company of Italy's Agnelli family, which owns about 29%": the appositive's head,
+            // whose name is before it, owns, not the name the appositive ends with
+            if (antecedent != null && (t.isWord(antecedent.tok0 - 1, "of") || t.isWord(antecedent.tok0 - 1, "s")
+                    && (t.isSym(antecedent.tok0 - 2, '\'') || t.isSym(antecedent.tok0 - 2, '\u2019')))) {
+                int ap = clauseStartOf(s, antecedent.tok0);
+                int w = t.isSym(ap, ',') ? ap + 1 : ap;
+                if (ap > 0 && (t.isWord(w, "the") || t.isWord(w, "a"))) {
+                    Mention head = null;
+                    for (Mention m : s.mentions) {
+                        if (m.tok1 == ap && m.resolved() && !m.attribution && m.kind == Mention.Kind.NAME) head = m;
+                    }
+                    if (head != null) antecedent = head;
+                }
+            }
             // "Thirlwell, the chief executive, who owns": past a short appositive to the name before it
             int p = cs > 0 ? clauseStartOf(s, cs - 1) : 0;
             if (antecedent == null && p > 0 && t.isSym(p, ',') && cs - p <= 6
@@ -755,7 +810,8 @@ public final class ClaimExtractor {
                 && recent.ownedSentence >= s.index - 1) {
             ownedSlug = recent.owned;
         }
-        if (holder == null || ownedSlug == null || holder.slug.equals(ownedSlug) || owned != null && owned.person) {
+        if (holder == null || ownedSlug == null || holder.slug.equals(ownedSlug) || owned != null && owned.person
+                || holdersOf(t, holder)) { // "FCA shareholders will own 50% of Stellantis": theirs, not FCA's
             return NO_CLAIM;
         }
         return new String[] {holder.slug, ownedSlug};
@@ -1061,10 +1117,14 @@ public final class ClaimExtractor {
      */
     private static boolean pastValuationThen(Sentence s, int cueTok) {
         Tokens t = s.tokens;
-        if (s.standalone || !(t.isWord(cueTok, "valued") || t.isWord(cueTok, "worth"))) return false;
+        if (s.standalone) return false;
+        boolean had = false; // "It had a market value of", "bankers had pegged its value at"
+        for (int k = cueTok - 1; k >= 0 && k >= cueTok - 4 && !had; k--) had = t.isWord(k, "had");
+        boolean pastValue = had && (t.isWord(cueTok, "value") || t.isWord(cueTok, "valuation"));
+        if (!(t.isWord(cueTok, "valued") || t.isWord(cueTok, "worth") || pastValue)) return false;
         int be = cueTok - 1;
         if (t.isWord(be, "just") || t.isWord(be, "only")) be--; // "it was worth just $520 million"
-        if (!(t.isWord(be, "was") || t.isWord(be, "were"))) return false;
+        if (!(t.isWord(be, "was") || t.isWord(be, "were") || pastValue)) return false;
         for (int k = 0; k < t.size; k++) {
             String w = t.word(k);
             if (w.equals("ago")) return true;
@@ -1076,8 +1136,36 @@ public final class ClaimExtractor {
             if (w.equals("when") && k > cueTok) {
                 for (int j = k + 1; j < t.size && j <= k + 3; j++) if (t.isWord(j, "raised")) return true;
             }
+            // "at that time", "at the time", "at its peak", "at the start of the year"
+            if (w.equals("at") && (t.isWord(k + 1, "that") && t.isWord(k + 2, "time") || t.isWord(k + 1, "the")
+                    && (t.isWord(k + 2, "time") || t.isWord(k + 2, "start")) || t.isWord(k + 1, "its") && t.isWord(k + 2, "peak"))) {
+                return true;
+            }
+        }
+        // "When earlier talks collapsed in April 2024, Informatica was valued at", "In October 2024, X was valued at"
+        return t.isWord(0, "when") || t.isWord(0, "in") && k0Month(t);
+    }
+
+    /**
+     * "bought a majority stake in Creed in 2020 in a deal that valued the business at roughly €1bn": a valuation in
+     * the past tense in a sentence dated to a year before the article's.
+     */
+    private static boolean valuedInAnEarlierYear(Sentence s, int cueTok, Integer published) {
+        Tokens t = s.tokens;
+        if (published == null || !(t.isWord(cueTok, "valued") && !t.isWord(cueTok - 1, "be") && !t.isWord(cueTok - 1, "is")
+                && !t.isWord(cueTok - 1, "being"))) {
+            return false;
+        }
+        for (int k = 0; k < t.size; k++) {
+            if (isYear(t, k) && t.num[k] < published && (t.isWord(k - 1, "in") || t.isWord(k - 2, "in"))) return true;
         }
         return false;
+    }
+
+    /** "In October 2024," opening the sentence: a month and a year, then a comma. */
+    private static boolean k0Month(Tokens t) {
+        return t.size > 3 && EntityFinder.cap(t, 1) && isYear(t, 2) && t.isSym(3, ',')
+                && t.is(1, Lexicon.NOT_NAMES); // month names are among the words that are no names
     }
 
     /**
@@ -1087,6 +1175,8 @@ public final class ClaimExtractor {
     private static boolean comparedWith(Sentence s, Located lq) {
         Tokens t = s.tokens;
         if (t.isWord(lq.q0 - 1, "to")) return false; // "would double its valuation to $5 billion"
+        // "a sharp markdown from the $95 billion valuation it commanded", "down from the $40 billion at which"
+        if (t.isWord(lq.q0 - 1, "the") && t.isWord(lq.q0 - 2, "from")) return true;
         for (int k = lq.q0 - 1; k >= 0 && k >= lq.q0 - 8 && s.clause[k] == s.clause[lq.q0]; k--) {
             String w = t.word(k);
             if (w.equals("double") || w.equals("triple") || w.equals("quadruple") || w.equals("twice")
@@ -1168,6 +1258,9 @@ public final class ClaimExtractor {
             }
         }
         if ((attribute.equals("valuation") || attribute.equals("previous_valuation")) && pair[1] != null) return pair[1];
+        // "Wall Street analysts expect revenue of about $15.5 billion in 2023": no party named but the speakers, so
+        // the company the article is about
+        if (attribute.startsWith("revenue") && pair[1] != null && onlySpeakersBefore(s, from, lq)) return pair[1];
         for (Mention m : s.mentions) {
             if (m.resolved() && !m.attribution && !m.person && m.tok1 <= lq.q0) return m.slug;
         }
@@ -1316,21 +1409,34 @@ public final class ClaimExtractor {
                 bestScore = score;
             }
         }
+        // "Stripe ... values the payments company at $50 billion ... Microsoft's investment in OpenAI": a deal the
+        // article mentions in passing is not its main deal when the company it keeps naming is party to none
+        String top = mostNamedOrganisation(salience, persons(sentences));
+        if (best != null && top != null) {
+            String[] p = best.split(">", 2);
+            int partyCount = Math.max(salience.getOrDefault(p[0], 0), salience.getOrDefault(p[1], 0));
+            if (!p[0].equals(top) && !p[1].equals(top) && salience.get(top) >= 3 * Math.max(1, partyCount)) best = null;
+        }
         if (best != null) {
             String[] p = best.split(">", 2);
             boolean acquisition = acquireVotes.getOrDefault(best, 0) * 2 > votes.get(best);
             return new String[] {p[0], p[1], acquisition ? "acquisition" : "investment"};
         }
         // no deal connects two names: the most named organisation is what the coverage is about
+        return new String[] {null, top, null};
+    }
+
+    /** The organisation the article names most, the first of equals in text order. */
+    private static String mostNamedOrganisation(Map<String, Integer> salience, Set<String> persons) {
         String top = null;
         int topCount = 0;
         for (Map.Entry<String, Integer> e : salience.entrySet()) {
-            if (e.getValue() > topCount && !persons(sentences).contains(e.getKey())) {
+            if (e.getValue() > topCount && !persons.contains(e.getKey())) {
                 top = e.getKey();
                 topCount = e.getValue();
             }
         }
-        return new String[] {null, top, null};
+        return top;
     }
 
     private static Set<String> persons(List<Sentence> sentences) {
@@ -1348,5 +1454,5 @@ public final class ClaimExtractor {
     /** Words that vote for the article's main deal; a {@link Lexicon} flag, since every word is asked. */
     static final Set<String> DEAL_CUES = Set.of("invest", "invests", "invested", "investing", "investment", "stake",
             "acquire", "acquires", "acquired", "acquiring", "acquisition", "buy", "buys", "bought", "buying", "backed",
-            "takeover", "purchase", "bid", "bids");
+            "takeover", "purchase", "bid", "bids", "offer");
 }

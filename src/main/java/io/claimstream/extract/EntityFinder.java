@@ -40,7 +40,8 @@ final class EntityFinder {
             "than", "to", "of", "big", "new", "key", "final", "deal", "tech", "inc", "corp", "ltd", "llc", "plc",
             "group", "holdings", "company", "corporation", "usd", "eur", "gbp", "jpy", "cny", "billion", "million",
             "percent", "dollar", "dollars", "mln", "bln", "nyse", "nasdaq", "etf", "gdp", "covid", "government",
-            "department", "ministry", "agency", "agencies", "commission", "regulators", "administration", "board");
+            "department", "ministry", "agency", "agencies", "commission", "regulators", "administration", "board",
+            "revenue", "revenues", "turnover"); // "reported Total Revenue of" (press releases capitalise it)
 
     /** Words that introduce a person and break a name run: "Meta CEO Mark Zuckerberg". */
     static final Set<String> TITLES = Set.of(
@@ -188,7 +189,7 @@ final class EntityFinder {
         Set<String> organisations = new HashSet<>();
         for (Run r : runs) if (r.organisation) organisations.add(r.core);
         // "the founding Ito family": a family is its people
-        for (Run r : runs) if (r.s.tokens.isWord(r.tok1, "family") && !r.s.tokens.capital[r.tok1]) persons.add(r.core);
+        for (Run r : runs) if (r.core.endsWith(" family")) persons.add(r.core);
         // "DB Schenker", "SK Hynix": a first word in capitals is no given name
         Set<String> upperFirst = new HashSet<>();
         for (Run r : runs) {
@@ -216,15 +217,18 @@ final class EntityFinder {
             String[] w = c.split(" ");
             if (w.length >= 2 && w.length <= 3 && coreCount.containsKey(w[w.length - 1])
                     && !longerByFirst.containsKey(w[w.length - 1]) && !organisations.contains(c)
-                    && !upperFirst.contains(c) && !REGIONS.contains(w[w.length - 1])) {
+                    && !upperFirst.contains(c) && !REGIONS.contains(w[w.length - 1]) && !NOT_NAMES.contains(w[0])) {
                 persons.add(c);
             }
         }
         Map<String, String> surnames = new HashMap<>();
         for (String p : persons) {
             int sp = p.lastIndexOf(' ');
-            if (sp > 0) surnames.putIfAbsent(p.substring(sp + 1), p);
+            // "Alex Birkenstock ... Christian Birkenstock ... Birkenstock": a surname two people share is their
+            // family's, or its company's, and folds into neither
+            if (sp > 0 && !p.endsWith(" family")) surnames.merge(p.substring(sp + 1), p, (a, b) -> a.equals(b) ? a : "");
         }
+        surnames.values().removeIf(String::isEmpty);
         // a short form folds into the longer name it begins ("Scale" into "Scale AI", "Activision" into
         // "Activision Blizzard") unless the long form is rare next to it ("Amazon" is not "Amazon Web Services")
         // "Abu Dhabi National Oil Company (Adnoc)", "Initech Holdings Corporation (IHC)": an acronym in brackets
@@ -254,7 +258,8 @@ final class EntityFinder {
                     bestCount = n;
                 }
             }
-            if (best != null && !persons.contains(best) && !persons.contains(c) && !regionalUnit(best, c)) {
+            if (best != null && !persons.contains(best) && !persons.contains(c) && !regionalUnit(best, c)
+                    && !vehicleOf(best, c)) {
                 foldShortAndLong(c, best, fold, allCount, firstBody);
                 continue;
             }
@@ -272,6 +277,15 @@ final class EntityFinder {
             if (expanded != null) {
                 fold.put(c, expanded);
                 continue;
+            }
+            // "J&J" for "Johnson & Johnson", "P&G": single letters joined by ampersands
+            if (c.length() >= 5 && c.length() <= 9 && lettersAndAmpersands(c)) {
+                List<String> hits = new ArrayList<>(byInitials.getOrDefault(c.replace(" & ", ""), List.of()));
+                hits.remove(c); // its own letters are among the initials too
+                if (hits.size() == 1) {
+                    fold.put(c, hits.get(0));
+                    continue;
+                }
             }
             if (c.indexOf(' ') >= 0) continue;
             // "ADIA" for "Abu Dhabi Investment Authority": an acronym of a longer name in the same article
@@ -305,7 +319,9 @@ final class EntityFinder {
             m.person = persons.contains(canon);
             // "per Reuters" is a source; "€2.14 per Initech share" is the share priced
             boolean perShare = r.s.tokens.isWord(r.tok1, "share") || r.s.tokens.isWord(r.tok1, "shares");
-            m.attribution = isAttribution(r.s.tokens, r.tok0) && !perShare || bracketed(r.s.tokens, r.tok0, r.tok1)
+            // "Wall Street analysts expect", "Jefferies analysts said": who speaks, not whose figure
+            boolean speakers = ANALYSTS.contains(r.s.tokens.word(r.tok1));
+            m.attribution = isAttribution(r.s.tokens, r.tok0) && !perShare || speakers || bracketed(r.s.tokens, r.tok0, r.tok1)
                     || dateline(r.s.tokens, r.tok1);
             r.s.mentions.add(m);
             if (!r.s.headline) salience.merge(slug, 1, Integer::sum);
@@ -507,7 +523,7 @@ final class EntityFinder {
         while (k < t.size) {
             // "U.S. Steel", "U.K. Power Networks": a dotted country abbreviation opening a name is part of it
             int dotted = dottedPrefix(s, k);
-            if (dotted < 0 && (!cap(t, k) || t.is(k, Lexicon.NOT_NAMES)
+            if (dotted < 0 && (!cap(t, k) || t.is(k, Lexicon.NOT_NAMES) && !ordinalOpening(t, k)
                     || t.is(k, Lexicon.DESCRIPTORS) && !namePart(t, k, null) || insideQuantity(s, k))) {
                 k++;
                 continue;
@@ -519,6 +535,7 @@ final class EntityFinder {
                         && !insideQuantity(s, k)) {
                     if (!words.isEmpty() && t.is(k, Lexicon.NOT_NAMES) && !t.is(k, Lexicon.SUFFIXES)
                             && !t.upper(k) && !numberInName(t, k)) break;
+                    if (words.isEmpty() && t.is(k, Lexicon.NOT_NAMES) && !ordinalOpening(t, k) && dottedPrefix(s, k) < 0) break;
                     words.add(k);
                     k++;
                     // "Viacom18": digits glued to the end of a name's word of three letters or more are part of it
@@ -567,11 +584,14 @@ final class EntityFinder {
             }
             // drop leading stop words and an unconfirmed sentence-initial word ("Citing Reuters", "Competitors are")
             int a2 = a;
-            while (a2 < b && dottedPrefix(s, a2) < 0 && (t.is(a2, Lexicon.NOT_NAMES) || t.type[a2] != Tokens.WORD)) {
+            while (a2 < b && dottedPrefix(s, a2) < 0 && (t.is(a2, Lexicon.NOT_NAMES) && !ordinalOpening(t, a2)
+                    || t.type[a2] != Tokens.WORD)) {
                 a2++;
                 words.dropBefore(a2);
             }
+            boolean hyphenated = a2 + 1 < b && t.isDashTok(a2 + 1) && t.attached(a2 + 1); // "Take-Two's outlook"
             if (a2 < b && initialPosition(t, a2) && !capsMidSentence.contains(t.lower[a2]) && !acronym(t, a2)
+                    && !hyphenated && !ordinalOpening(t, a2)
                     && (b - a2 == 1 || t.lower[a2].endsWith("ing") || t.lower[a2].endsWith("ed")
                     || COMMON_INITIAL.contains(t.lower[a2]))) {
                 a2++;
@@ -596,6 +616,12 @@ final class EntityFinder {
             // town before its state in "The McLean, Virginia-based company"
             if (placeCompound(t, b) || t.isSym(b, ',') && b + 1 < t.size && cap(t, b + 1) && placeCompound(t, b + 2)) {
                 a2 = b;
+            }
+            // "the Birkenstock family", "the founding Ito family": the family, its people, a holder of its own
+            if (b < t.size && t.isWord(b, "family") && !t.capital[b] && a2 < b && !words.isEmpty()) {
+                words.add(b);
+                b++;
+                k = Math.max(k, b);
             }
             // "the Chips Act", "the Hart-Scott-Rodino Antitrust Improvements Act": a law, not a party
             boolean law = b > a2 && (t.isWord(b - 1, "act") || t.isWord(b - 1, "directive")) && words.size() > 1;
@@ -623,6 +649,28 @@ final class EntityFinder {
         return t.isWord(k + 1, "of") && k + 2 < t.size && cap(t, k + 2) && !t.is(k + 2, Lexicon.NOT_NAMES);
     }
 
+    private static final Set<String> ANALYSTS = Set.of("analysts", "analyst", "economists", "strategists", "traders",
+            "watchers", "observers");
+
+    /** Words that make a longer name a vehicle of the shorter, a party of its own: "SoftBank Vision Fund". */
+    private static final Set<String> VEHICLE_WORDS = Set.of("fund", "funds", "ventures", "foundation", "trust");
+
+    /** "j & j", "p & g": single letters joined by " & ". */
+    private static boolean lettersAndAmpersands(String c) {
+        for (int i = 0; i < c.length(); i++) {
+            char ch = c.charAt(i);
+            boolean ok = i % 4 == 0 ? ch >= 'a' && ch <= 'z' : i % 4 == 2 ? ch == '&' : ch == ' ';
+            if (!ok) return false;
+        }
+        return c.length() % 4 == 1;
+    }
+
+    /** "softbank vision fund" against "softbank": the longer form adds a fund, a foundation, a bank. */
+    private static boolean vehicleOf(String longer, String shorter) {
+        for (String w : longer.substring(shorter.length() + 1).split(" ")) if (VEHICLE_WORDS.contains(w)) return true;
+        return false;
+    }
+
     /** "Banco Sabadell", "Banca Monte", "Grupo Bimbo": words that open the names of institutions, not of people. */
     static final Set<String> ORG_OPENERS = Set.of("banco", "banca", "banque", "bank", "grupo", "groupe", "gruppo",
             "compagnie", "compania", "companhia", "societe", "société", "sociedad", "industrias", "industrie",
@@ -642,8 +690,20 @@ final class EntityFinder {
      * number (which news writes in lower case mid-sentence).
      */
     private static boolean numberInName(Tokens t, int k) {
+        // "Take-Two Interactive": a number word glued by a hyphen to a capitalised word
+        if (t.is(k, Lexicon.NUMBER_WORD) && t.capital[k] && k >= 2 && t.isDashTok(k - 1) && t.attached(k - 1)
+                && t.attached(k) && cap(t, k - 2)) {
+            return true;
+        }
         return t.isWord(k, "one") && t.capital[k] && !t.upper(k) && k > 0 && cap(t, k - 1) && !t.attached(k)
                 && !initialPosition(t, k);
+    }
+
+    /** "First Republic Bank", "First Quantum": an ordinal opening a name, before a capitalised word that can be one. */
+    private static boolean ordinalOpening(Tokens t, int k) {
+        return (t.isWord(k, "first") || t.isWord(k, "second") || t.isWord(k, "third")) && t.capital[k] && !t.upper(k)
+                && k + 1 < t.size && cap(t, k + 1) && !t.is(k + 1, Lexicon.NOT_NAMES) && !t.is(k + 1, Lexicon.TITLES)
+                && !t.attached(k + 1);
     }
 
     /**

@@ -63,6 +63,13 @@ final class ReferenceResolver {
     }
 
     private static String antecedent(List<Sentence> sentences, Sentence s, Mention m) {
+        // "bought 11% of Fenway Sports Group ... a deal that valued the group at": the name whose last word is the
+        // reference's head, in this sentence or the one before
+        if (m.kind == Mention.Kind.GENERIC) {
+            String named = namedWithHead(s, m, s.tokens.word(m.tok1 - 1));
+            if (named == null && s.index > 0) named = namedWithHead(sentences.get(s.index - 1), null, s.tokens.word(m.tok1 - 1));
+            if (named != null) return named;
+        }
         for (Mention c : s.mentions) {
             if (c.tok1 > m.tok0) break;
             if (waiting(c)) return null;
@@ -78,6 +85,19 @@ final class ReferenceResolver {
             }
         }
         return null;
+    }
+
+    /** The last organisation named before {@code m} (all of {@code s} when null) whose name ends with {@code head}. */
+    private static String namedWithHead(Sentence s, Mention m, String head) {
+        String found = null;
+        for (Mention c : s.mentions) {
+            if (m != null && c.tok1 > m.tok0) break;
+            if (c.kind == Mention.Kind.NAME && usable(c) && c.tok1 - c.tok0 > 1 && s.tokens.isWord(c.tok1 - 1, head)
+                    && s.tokens.capital[c.tok1 - 1]) {
+                found = c.slug;
+            }
+        }
+        return found;
     }
 
     private static String recentParty(List<Sentence> sentences, Sentence s, Mention m, String investor, String target) {

@@ -139,4 +139,22 @@ class AttributeTest {
         assertThat(Articles.only(claims, "globex:revenue:2021").unit()).isEqualTo("SEK");
         assertThat(Articles.only(claims, "initech:revenue:2023").unit()).isEqualTo("DKK");
     }
+
+    @Test
+    void loansHoldingsOfCashPayPackagesAndManagedMoneyAreNoDealFigures() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech for $1.3 billion. Initech is expected to "
+                + "have cash, cash equivalents and investments of approximately $522 million at closing. Globex agreed "
+                + "a €6.3 billion state-backed loan in Italy. Hooli has been dangling pay packages reportedly worth $100 "
+                + "million to poach researchers. Acme, which manages around $30 billion, invested in Initech.");
+        assertThat(claims).noneMatch(c -> c.value() == 522e6 || c.value() == 6.3e9 || c.value() == 100e6 || c.value() == 30e9);
+    }
+
+    @Test
+    void aPriceEachAndTheWholePriceAfterIt() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy Initech. The terms value Initech shares at A$29.27 "
+                + "each, based on Globex's closing price. Hooli originally agreed to buy Initech for $28.60 a "
+                + "share, or roughly $1.5 billion including debt.");
+        assertThat(Articles.only(claims, "globex>initech:price_per_share").value()).isEqualTo(29.27);
+        assertThat(claims).anyMatch(c -> c.key().equals("hooli>initech:deal_value") && c.value() == 1.5e9);
+    }
 }

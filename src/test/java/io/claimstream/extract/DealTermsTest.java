@@ -550,4 +550,29 @@ class DealTermsTest {
         assertThat(claims).filteredOn(c -> c.key().equals("initech:previous_valuation")).extracting(Claim::value)
                 .containsExactlyInAnyOrder(9e9, 520e6);
     }
+
+    @Test
+    void earlierValuationsByTimeMarkersAndWhoIsPaid() {
+        long published = java.time.Instant.parse("2023-05-01T00:00:00Z").toEpochMilli();
+        List<Claim> claims = new ClaimExtractor().extract(new ArticleText("t", null, null, null, published,
+                "Globex agreed to buy Initech for $10.6 billion. Globex said it is paying the FDIC $10.6 billion. "
+                + "Initech was worth more than $20 billion at the start of the year. When earlier talks collapsed, "
+                + "Hooli was valued at roughly $11 billion. Acme bought a majority stake in Hooli in 2020 in a deal "
+                + "that valued the business at roughly €1bn. Initech had a market value of more than $6 billion at its "
+                + "peak in 2021. Wall Street analysts expect revenue of about $15.5 billion in 2023."));
+        assertThat(claims).noneMatch(c -> "fdic".equals(c.counterparty()));
+        assertThat(claims).filteredOn(c -> c.attribute().equals("previous_valuation")).extracting(Claim::value)
+                .contains(20e9, 11e9, 1e9, 6e9);
+        assertThat(claims).anyMatch(c -> c.key().endsWith(":revenue_projection:2023") && c.value() == 15.5e9);
+    }
+
+    @Test
+    void theAppositivesHeadOwnsAndHoldersOfSharesAreNoHolders() {
+        List<Claim> claims = Articles.extract("Globex and Initech will merge to form Hooli. Acme, the holding company "
+                + "of Italy's Roe family, which owns about 29% of Globex, backs the deal. Globex shareholders will own "
+                + "50% of Hooli. Initech first invested in Umbrella last year, paying 86 billion yen for a 20% stake.");
+        assertThat(Articles.only(claims, "acme>globex:stake_percent").value()).isEqualTo(29);
+        assertThat(claims).noneMatch(c -> c.value() == 50);
+        assertThat(Articles.only(claims, "initech>umbrella:investment_amount").value()).isEqualTo(86e9);
+    }
 }

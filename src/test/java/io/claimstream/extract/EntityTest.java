@@ -359,4 +359,31 @@ class EntityTest {
         assertThat(claims).noneMatch(c -> c.subject().equals("days"));
         assertThat(claims).anyMatch(c -> c.attribute().equals("revenue_projection") && c.valueHigh() != null);
     }
+
+    @Test
+    void ordinalsNumbersFundsFamiliesAndAmpersandsInNames() {
+        List<Claim> claims = Articles.extract("Globex agreed to buy First Initech Bank for $10.6 billion. First Initech "
+                + "reported revenue of about $6.8 billion in 2022. Take-Two Interactive agreed to buy Hooli for $9.861 a "
+                + "share. Acme Vision Fund holds a 25% stake in Hooli, while Acme owns 5% of Initech. The Roe family "
+                + "will keep a stake of about 40 percent in Hooli. Last year Umbrella & Umbrella agreed to buy Initrode. "
+                + "About 16% of U&U's total sales of $94.9 billion came from drugs in 2022.");
+        assertThat(Articles.find(claims, "globex>first-initech-bank:deal_value")).isPresent();
+        assertThat(Articles.find(claims, "first-initech-bank:revenue:2022")).isPresent();
+        assertThat(Articles.find(claims, "take-two-interactive>hooli:price_per_share")).isPresent();
+        assertThat(Articles.find(claims, "acme-vision-fund>hooli:stake_percent")).isPresent();
+        assertThat(Articles.find(claims, "acme>initech:stake_percent")).isPresent();
+        assertThat(Articles.find(claims, "roe-family>hooli:stake_percent")).isPresent();
+        assertThat(Articles.find(claims, "umbrella-umbrella:revenue:2022")).isPresent();
+    }
+
+    @Test
+    void aSurnameTwoPeopleShareIsNoPersonsAndAGenericHeadFindsTheNameItEnds() {
+        List<Claim> claims = Articles.extract("Alex Roebuck and Christian Roebuck agreed to sell a majority stake in "
+                + "Roebuck. The transaction values Roebuck at around 4 billion euros. In March, Globex bought about 11% "
+                + "of Hooli Sports Group, the owner of two football clubs, for roughly $750 million, a deal that valued "
+                + "the group at $7.35 billion.");
+        assertThat(Articles.find(claims, "roebuck:valuation")).isPresent();
+        assertThat(Articles.find(claims, "hooli-sports:valuation")).isPresent();
+        assertThat(claims).noneMatch(c -> c.subject().equals("globex") && c.attribute().equals("valuation"));
+    }
 }
