@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The development set: 16 articles on eight deals other than the seeds' (wire, tech and business press, a UK
  * outlet, euro deals, press releases, talks, an update and a correction), labelled by hand in the gold format
  * before the extractor was run on them. Scored with the score-claims matching rule. The rules were fitted to it
- * (extract-1.3.0: F1 0.940; 1.4.0: 0.994, bound 82/82, modality 80/82), so the figure is optimistic; the thresholds
+ * (extract-1.3.0: F1 0.940; 1.4.0 and 1.5.0: 0.994), so the figure is optimistic; the thresholds
  * only catch a gross regression.
  */
 class DevSetTest {
@@ -92,30 +92,45 @@ class DevSetTest {
     }
 
     /**
-     * The clean held-out sets of extract-1.4.0: seven articles each on fourteen more deals, written and labelled by
-     * someone who never read the rules or ran the extractor, committed before any run, and used to shape no rule.
-     * holdout3: an all-stock oil merger, a pharma deal with a contingent value right, a sovereign fund's stake in
-     * euros, a Series C with a previous valuation, a UK takeover in pence, a trading house's minority stake with a
-     * forecast, a rumoured deal. holdout4: Australian dollars with US dollars in brackets, rupees in crore, a
-     * take-private press release with equity and enterprise values and guidance, a down-round, a UK bid with a rival,
-     * a raised bid in yen with anonymous sources, an analysis piece full of earlier deals. Measured: 1.3.0 F1 0.750
-     * and 0.387, 1.4.0 0.761 and 0.452. These are the honest estimates of how the extractor does on coverage it
-     * has not seen; the floors, a little under 1.4.0's figures, only catch a regression.
+     * Sets written and labelled by helpers who never read the rules or ran the extractor, committed before any run,
+     * whose errors then shaped the extract-1.5.0 rules: fitted figures now, the floors a little under 1.5.0's only
+     * catch a regression. Clean (before any rule was fitted to them) they measured: holdout3 1.4.0 0.761; holdout4
+     * 1.4.0 0.452; holdout5 1.4.0 0.295; holdout7 1.4.0 0.439 and the 1.5.0 rules of the first two rounds 0.496;
+     * holdout8 1.4.0 0.471 and the first two rounds 0.538. Fitted, 1.5.0: 0.914, 0.794, 0.830, 0.672, 0.707.
      */
     @Test
-    void cleanHeldOutSetsStayAboveTheirFloors() throws IOException {
-        for (var set : java.util.Map.of("holdout3", 0.73, "holdout4", 0.42).entrySet()) {
-            Path dir = DIR.resolve(set.getKey());
-            ClaimScoring.Result r = ClaimScoring.score(extract(new ClaimExtractor(), dir), gold(dir));
-            System.out.printf("%s: hits=%d false=%d missed=%d p=%.3f r=%.3f f1=%.3f%n", set.getKey(),
-                    r.hits(), r.falsePositives(), r.missed(), r.precision(), r.recall(), r.f1());
-            assertThat(r.f1()).as("%s F1; errors: %s", set.getKey(), r.errors()).isGreaterThanOrEqualTo(set.getValue());
+    void fittedSetsStayAboveTheirFloors() throws IOException {
+        for (var set : java.util.Map.of("holdout3", 0.89, "holdout4", 0.77, "holdout5", 0.80, "holdout7", 0.64,
+                "holdout8", 0.68).entrySet()) {
+            assertAtLeast(set.getKey(), set.getValue());
         }
+    }
+
+    /**
+     * The clean held-out set of extract-1.5.0: nine articles on nine more deals (a Swiss-franc rescue, a
+     * Canadian-dollar takeover, a Korean won tender offer, a tech acquisition with cash or stock per share, a rumour
+     * piece, a short brief, a UK take-private in pence and dollars, a robotics round with each investor's amount,
+     * an opinion column on older deals), measured once, its errors not looked at: 1.4.0 F1 0.604, 1.5.0 0.636. The
+     * honest estimate of the extractor on coverage it has not seen; the floor only catches a regression.
+     */
+    @Test
+    void cleanHeldOutSetStaysAboveItsFloor() throws IOException {
+        assertAtLeast("holdout6", 0.61);
+    }
+
+    private static void assertAtLeast(String set, double floor) throws IOException {
+        Path dir = DIR.resolve(set);
+        ClaimScoring.Result r = ClaimScoring.score(extract(new ClaimExtractor(), dir), gold(dir));
+        System.out.printf("%s: hits=%d false=%d missed=%d p=%.3f r=%.3f f1=%.3f%n", set,
+                r.hits(), r.falsePositives(), r.missed(), r.precision(), r.recall(), r.f1());
+        assertThat(r.f1()).as("%s F1", set).isGreaterThanOrEqualTo(floor);
     }
 
     @Test
     void everyGoldClaimQuotesItsArticle() throws IOException {
-        for (Path dir : List.of(DIR, DIR.resolve("holdout"), DIR.resolve("holdout2"), DIR.resolve("holdout3"), DIR.resolve("holdout4"))) {
+        for (Path dir : List.of(DIR, DIR.resolve("holdout"), DIR.resolve("holdout2"), DIR.resolve("holdout3"),
+                DIR.resolve("holdout4"), DIR.resolve("holdout5"), DIR.resolve("holdout6"), DIR.resolve("holdout7"),
+                DIR.resolve("holdout8"))) {
             for (JsonNode g : gold(dir)) {
                 String text = Files.readString(dir.resolve("articles").resolve(g.get("article").asText()),
                         StandardCharsets.UTF_8);
